@@ -1,0 +1,5 @@
+"""``python -m progcmp``."""
+
+from progcmp.cli import main
+
+main()

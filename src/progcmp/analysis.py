@@ -1,0 +1,339 @@
+"""Pure functions from a :class:`Dataset` to the views the commands print.
+
+Each view has ``to_dict()``: the documented, versioned JSON shape (``--format json`` prints
+exactly that).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import UsageError
+from .matching import AMBIGUITY_MARGIN, NAME_CUTOFF, closest
+from .models import Annotation, Candidate, Dataset, GapKind, Proposal, Source, Theme
+from .text import fold, show
+
+JSON_VERSION = 1
+
+
+# --- finding candidates and themes ------------------------------------------------------------
+
+def find_candidate(dataset: Dataset, query: str) -> Candidate:
+    """Resolve a name the way a person types it.
+
+    Accepts an id, a full name or an alias, in any case and with or without accents, a near
+    miss (``melanchon``), and ``name@election`` where the election may be abbreviated to any
+    part of its id (``melenchon@2017``).
+
+    Raises:
+        UsageError: if nothing matches, or several candidates match equally well.
+    """
+    name, _, election = query.partition("@")
+    pool = [c for c in dataset.candidates
+            if not election or election == c.election or election in c.election.split("-")]
+    if election and not pool:
+        raise UsageError(f"unknown election {show(election)}; known: "
+                         f"{', '.join(dataset.elections) or 'none'}")
+    key = fold(name)
+    exact = [c for c in pool if key in {fold(n) for n in (c.id, c.name, *c.aliases)}]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        raise UsageError(f"{show(query)} is ambiguous: "
+                         f"{', '.join(c.key for c in exact)}; write one of these")
+    return _fuzzy_candidate(pool, query, key)
+
+
+def _fuzzy_candidate(pool: list[Candidate], query: str, key: str) -> Candidate:
+    from rapidfuzz import fuzz, process
+
+    names: list[str] = []
+    owners: list[Candidate] = []
+    for candidate in pool:
+        for name in {fold(n) for n in (candidate.id, candidate.name, *candidate.aliases)}:
+            names.append(name)
+            owners.append(candidate)
+    best: dict[str, tuple[float, Candidate]] = {}
+    for _, score, index in process.extract(key, names, scorer=fuzz.WRatio, limit=None,
+                                           score_cutoff=NAME_CUTOFF - 20):
+        owner = owners[index]
+        if owner.key not in best or score > best[owner.key][0]:
+            best[owner.key] = (score, owner)
+    ranked = sorted(best.values(), key=lambda pair: (-pair[0], pair[1].key))
+    if not ranked or ranked[0][0] < NAME_CUTOFF:
+        near = ", ".join(c.id for _, c in ranked[:3])
+        raise UsageError(f"unknown candidate {show(query)}"
+                         + (f" (closest: {near})" if near else "")
+                         + "; see 'progcmp candidates'")
+    if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < AMBIGUITY_MARGIN:
+        tied = [c.key for s, c in ranked if ranked[0][0] - s < AMBIGUITY_MARGIN]
+        raise UsageError(f"{show(query)} is ambiguous: {', '.join(tied)}; write one of these")
+    return ranked[0][1]
+
+
+def find_candidates(dataset: Dataset, queries: Sequence[str]) -> tuple[Candidate, ...]:
+    """Resolve several names, in the order given; naming one candidate twice is an error."""
+    found = tuple(find_candidate(dataset, q) for q in queries)
+    seen: dict[str, str] = {}
+    for query, candidate in zip(queries, found, strict=True):
+        if candidate.key in seen:
+            raise UsageError(f"{show(query)} and {show(seen[candidate.key])} both name "
+                             f"{candidate.key}")
+        seen[candidate.key] = query
+    return found
+
+
+def select_themes(dataset: Dataset, queries: Sequence[str]) -> tuple[Theme, ...]:
+    """Return the themes named (by id, or by label in either language), in catalogue order."""
+    if not queries:
+        return dataset.themes
+    wanted: set[str] = set()
+    for query in queries:
+        key = fold(query)
+        match = next((t for t in dataset.themes
+                      if key in (fold(t.id), fold(t.label.fr), fold(t.label.en))), None)
+        if match is None:
+            near = closest(query, [t.id for t in dataset.themes])
+            raise UsageError(f"unknown theme {show(query)}"
+                             + (f" (did you mean {near[0]!r}?)" if near else "")
+                             + "; see 'progcmp themes'")
+        wanted.add(match.id)
+    return tuple(t for t in dataset.themes if t.id in wanted)
+
+
+# --- views ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A candidate x theme with no proposal, typed, with the sources the gap rests on."""
+
+    theme: Theme
+    kind: GapKind
+    sources: tuple[Source, ...]
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"theme": self.theme.id, "kind": str(self.kind), "note": self.note,
+                "sources": [s.id for s in self.sources]}
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """What one candidate has on one theme."""
+
+    candidate: Candidate
+    theme: Theme
+    proposals: tuple[Proposal, ...]
+    gap: Gap | None
+    contested: Annotation | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "candidate": self.candidate.id,
+            "proposals": [_proposal_dict(p) for p in self.proposals],
+            "gap": self.gap.to_dict() if self.gap else None,
+            "contested": _annotation_dict(self.contested) if self.contested else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Candidates side by side: one row per theme, one cell per candidate."""
+
+    candidates: tuple[Candidate, ...]
+    themes: tuple[Theme, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+    def cited_sources(self) -> list[tuple[Candidate, Source]]:
+        """Sources cited in the table, in order of first citation (for numbered references)."""
+        seen: dict[tuple[str, str], tuple[Candidate, Source]] = {}
+        for row in self.rows:
+            for cell in row:
+                ids = [p.source for p in cell.proposals]
+                if cell.contested and cell.contested.source:
+                    ids.append(cell.contested.source)
+                for source_id in ids:
+                    seen.setdefault((cell.candidate.key, source_id),
+                                    (cell.candidate, cell.candidate.source(source_id)))
+        return list(seen.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": "comparison",
+            "version": JSON_VERSION,
+            "candidates": [_candidate_dict(c) for c in self.candidates],
+            "themes": [_theme_dict(t) for t in self.themes],
+            "rows": [{"theme": row[0].theme.id if row else theme.id,
+                      "cells": [cell.to_dict() for cell in row]}
+                     for theme, row in zip(self.themes, self.rows, strict=True)],
+            "sources": {c.id: [_source_dict(s) for s in c.sources] for c in self.candidates},
+        }
+
+
+def cell(candidate: Candidate, theme: Theme) -> Cell:
+    """Build the cell of one candidate on one theme."""
+    proposals = candidate.proposals_on(theme.id)
+    annotation = candidate.annotation_on(theme.id)
+    contested = annotation if annotation and annotation.kind is GapKind.CONTESTED else None
+    gap = None
+    if not proposals:
+        if annotation is None or annotation.kind is GapKind.CONTESTED:
+            kind = GapKind.CONTESTED if annotation else GapKind.NONE_FOUND
+            reviewed = tuple(candidate.source(s) for s in candidate.reviewed)
+            extra = (candidate.source(annotation.source),) if annotation and annotation.source \
+                else ()
+            gap = Gap(theme, kind, reviewed + extra, annotation.note if annotation else None)
+        else:
+            sources = (candidate.source(annotation.source),) if annotation.source else ()
+            gap = Gap(theme, annotation.kind, sources, annotation.note)
+    return Cell(candidate, theme, proposals, gap, contested)
+
+
+def compare(dataset: Dataset, candidates: Sequence[Candidate],
+            themes: Sequence[Theme] | None = None) -> Comparison:
+    """Put candidates side by side, one row per theme in catalogue order."""
+    chosen = tuple(themes) if themes is not None else dataset.themes
+    rows = tuple(tuple(cell(c, t) for c in candidates) for t in chosen)
+    return Comparison(tuple(candidates), chosen, rows)
+
+
+@dataclass(frozen=True, slots=True)
+class GapReport:
+    """For each candidate, the themes with no proposal, typed; and the reverse view."""
+
+    candidates: tuple[Candidate, ...]
+    themes: tuple[Theme, ...]
+    gaps: tuple[tuple[Gap, ...], ...]  # one tuple per candidate
+    contested: tuple[tuple[Annotation, ...], ...]  # contested themes that do have proposals
+
+    @property
+    def count(self) -> int:
+        return sum(len(g) for g in self.gaps)
+
+    def silent_on(self, theme: Theme) -> list[tuple[Candidate, Gap]]:
+        """Who has no proposal on a theme (the reverse view)."""
+        return [(c, g) for c, gaps in zip(self.candidates, self.gaps, strict=True)
+                for g in gaps if g.theme.id == theme.id]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": "gaps",
+            "version": JSON_VERSION,
+            "themes": [_theme_dict(t) for t in self.themes],
+            "candidates": [
+                {**_candidate_dict(c), "gaps": [g.to_dict() for g in gaps],
+                 "contested": [_annotation_dict(a) for a in contested],
+                 "sources": [_source_dict(s) for s in c.sources]}
+                for c, gaps, contested in zip(self.candidates, self.gaps, self.contested,
+                                              strict=True)
+            ],
+            "by_theme": [{"theme": t.id, "silent": [c.id for c, _ in self.silent_on(t)]}
+                         for t in self.themes],
+        }
+
+
+def find_gaps(dataset: Dataset, candidates: Sequence[Candidate],
+              themes: Sequence[Theme] | None = None) -> GapReport:
+    """List, per candidate, the themes on which nothing was proposed, and why."""
+    chosen = tuple(themes) if themes is not None else dataset.themes
+    gaps = []
+    contested = []
+    for candidate in candidates:
+        cells = [cell(candidate, t) for t in chosen]
+        gaps.append(tuple(c.gap for c in cells if c.gap is not None))
+        contested.append(tuple(c.contested for c in cells
+                               if c.contested is not None and c.gap is None))
+    return GapReport(tuple(candidates), chosen, tuple(gaps), tuple(contested))
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateView:
+    """One candidate's whole file, by theme."""
+
+    candidate: Candidate
+    themes: tuple[Theme, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.candidate
+        return {
+            "kind": "candidate",
+            "version": JSON_VERSION,
+            **_candidate_dict(c),
+            "note": c.note,
+            "reviewed": list(c.reviewed),
+            "sources": [_source_dict(s) for s in c.sources],
+            "proposals": [_proposal_dict(p) for p in c.proposals],
+            "annotations": [_annotation_dict(a) for a in c.annotations],
+            "assessments": [{"id": a.id, "author": a.author, "source": a.source,
+                             "themes": list(a.themes), "summary": a.summary, "quote": a.quote}
+                            for a in c.assessments],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateList:
+    """Every candidate in the data, with counts."""
+
+    candidates: tuple[Candidate, ...]
+    theme_count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "candidates", "version": JSON_VERSION,
+                "candidates": [{**_candidate_dict(c), "aliases": list(c.aliases),
+                                "proposals": len(c.proposals),
+                                "themes_covered": covered_count(c)}
+                               for c in self.candidates]}
+
+
+def covered_count(candidate: Candidate) -> int:
+    return len({t for p in candidate.proposals for t in p.themes})
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeList:
+    """The catalogue, with how many candidates and proposals cover each theme."""
+
+    themes: tuple[Theme, ...]
+    candidates: tuple[Candidate, ...]
+
+    def coverage(self, theme: Theme) -> tuple[int, int]:
+        """(candidates with at least one proposal, proposals) on a theme."""
+        counts = [len(c.proposals_on(theme.id)) for c in self.candidates]
+        return sum(1 for n in counts if n), sum(counts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "themes", "version": JSON_VERSION, "candidates": len(self.candidates),
+                "themes": [{**_theme_dict(t),
+                            "keywords": {"fr": list(t.keywords_fr), "en": list(t.keywords_en)},
+                            "candidates_covering": self.coverage(t)[0],
+                            "proposals": self.coverage(t)[1]}
+                           for t in self.themes]}
+
+
+View = Comparison | GapReport | CandidateView | CandidateList | ThemeList
+
+
+def _candidate_dict(c: Candidate) -> dict[str, Any]:
+    return {"id": c.id, "name": c.name, "party": c.party, "election": c.election,
+            "status": str(c.status)}
+
+
+def _theme_dict(t: Theme) -> dict[str, Any]:
+    return {"id": t.id, "label": {"fr": t.label.fr, "en": t.label.en},
+            "description": {"fr": t.description.fr, "en": t.description.en}}
+
+
+def _source_dict(s: Source) -> dict[str, Any]:
+    return {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url,
+            "kind": str(s.kind), "date": s.date, "note": s.note}
+
+
+def _proposal_dict(p: Proposal) -> dict[str, Any]:
+    return {"id": p.id, "themes": list(p.themes), "summary": p.summary, "quote": p.quote,
+            "source": p.source, "locator": p.locator, "note": p.note}
+
+
+def _annotation_dict(a: Annotation) -> dict[str, Any]:
+    return {"theme": a.theme, "kind": str(a.kind), "note": a.note, "source": a.source}

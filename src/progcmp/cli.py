@@ -1,0 +1,352 @@
+"""The command line: a thin typer layer over the library, with one error boundary (``main``)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from ._version import __version__
+from .errors import DataError, ExitCode, ProgcmpError, UsageError
+
+if TYPE_CHECKING:
+    from .analysis import View
+    from .models import Dataset
+
+MAX_PROBLEMS_SHOWN = 50
+DEFAULT_WIDTH = 100  # when the output is not a terminal
+
+app = typer.Typer(
+    name="progcmp",
+    help="Compare candidates' digital programmes, theme by theme, with every proposal sourced.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(StrEnum):
+    TERMINAL = "terminal"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+class Lang(StrEnum):
+    FR = "fr"
+    EN = "en"
+
+
+def _complete_candidates(incomplete: str) -> list[str]:
+    """Candidate ids for shell completion, read from file names only (no parsing: fast)."""
+    from .loader import candidate_files
+    from .output import data_root
+
+    try:
+        ids = sorted({path.stem for path in candidate_files(data_root())})
+    except OSError:
+        return []
+    return [i for i in ids if i.startswith(incomplete.lower())]
+
+
+DataOpt = Annotated[Path | None, typer.Option(
+    "--data", "-d", envvar="PROGCMP_DATA", show_envvar=True, file_okay=False,
+    help="Data folder (themes.yaml + one folder per election). "
+         "Default: ./programmes if present, else the bundled dataset.")]
+FormatOpt = Annotated[Format | None, typer.Option(
+    "--format", "-f", case_sensitive=False,
+    help="Output format. Default: from the --output extension (.md, .json, .txt), "
+         "else terminal.")]
+OutputOpt = Annotated[Path | None, typer.Option(
+    "--output", "-o", dir_okay=False, help="Write to this file ('-' for stdout).")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
+LangOpt = Annotated[Lang, typer.Option(
+    "--lang", "-l", case_sensitive=False, help="Language of theme labels and headers.")]
+WidthOpt = Annotated[int | None, typer.Option(
+    "--width", min=40, max=1000,
+    help=f"Width of terminal tables. Default: the terminal's, or {DEFAULT_WIDTH} when piped.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")]
+ThemeOpt = Annotated[list[str] | None, typer.Option(
+    "--theme", "-t", help="Only this theme (id or label); repeat for several.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"progcmp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Compare candidates' digital programmes, theme by theme, with every proposal sourced.
+
+    Data: --data DIR, else $PROGCMP_DATA, else ./programmes, else the bundled 2017 dataset.
+    Exit codes: 0 ok, 1 data or I/O error, 2 usage error, 3 gaps found (gaps --fail-on-gaps),
+    130 interrupted.
+    """
+
+
+def _load(data: Path | None) -> Dataset:
+    from .loader import load_dataset
+    from .output import data_root
+
+    return load_dataset(data_root(data))
+
+
+def _emit(view: View, fmt: Format | None, output: Path | None, force: bool, lang: Lang,
+          width: int | None) -> None:
+    """Render a view and send it to stdout or, atomically, to --output."""
+    from .output import write_file
+    from .render import RenderOptions, format_for, render
+
+    to_stdout = output is None or str(output) == "-"
+    if fmt is None and not to_stdout:
+        assert output is not None
+        implied = format_for(output)
+        if implied is None:
+            raise UsageError(f"cannot tell the format from the name {str(output)!r}; "
+                             "add --format")
+        fmt = Format(implied)
+    fmt = fmt or Format.TERMINAL
+    tty = to_stdout and sys.stdout.isatty()
+    color = tty and fmt is Format.TERMINAL and "NO_COLOR" not in os.environ
+    if width is None:
+        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if tty else \
+            int(os.environ.get("COLUMNS", DEFAULT_WIDTH))
+    text = render(view, fmt.value, RenderOptions(lang=lang.value, width=width, color=color))
+    if to_stdout:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        assert output is not None
+        write_file(output, text, force=force)
+
+
+@app.command()
+def compare(
+    names: Annotated[list[str], typer.Argument(
+        help="Candidates, in the order of the columns: id, name, alias or near miss; "
+             "NAME@ELECTION to pick an election.", autocompletion=_complete_candidates)],
+    theme: ThemeOpt = None,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = Lang.FR,
+    width: WidthOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Put candidates side by side: one row per theme, their proposals and typed gaps.
+
+    Example: progcmp compare melenchon macron --theme open-government -o cmp.md
+    """
+    from .analysis import compare as build_comparison
+    from .analysis import find_candidates, select_themes
+
+    dataset = _load(data)
+    view = build_comparison(dataset, find_candidates(dataset, names),
+                            select_themes(dataset, theme or []))
+    _emit(view, format, output, force, lang, width)
+
+
+@app.command()
+def gaps(
+    names: Annotated[list[str] | None, typer.Argument(
+        help="Candidates (default: all).", autocompletion=_complete_candidates)] = None,
+    theme: ThemeOpt = None,
+    fail_on_gaps: Annotated[bool, typer.Option(
+        "--fail-on-gaps", help="Exit with 3 if any gap is found (for a data repository's CI).")
+    ] = False,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = Lang.FR,
+    width: WidthOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """List the themes each candidate has no proposal on, why, and the sources that rests on.
+
+    A gap means "nothing found in the reviewed sources", unless the data says the candidate
+    declined, the sources were not reviewed, or the matter is contested.
+
+    Example: progcmp gaps melenchon
+    """
+    from .analysis import find_candidates, find_gaps, select_themes
+
+    dataset = _load(data)
+    chosen = find_candidates(dataset, names) if names else dataset.candidates
+    report = find_gaps(dataset, chosen, select_themes(dataset, theme or []))
+    _emit(report, format, output, force, lang, width)
+    if fail_on_gaps and report.count:
+        raise typer.Exit(ExitCode.GAPS_FOUND)
+
+
+@app.command()
+def show(
+    name: Annotated[str, typer.Argument(help="The candidate.",
+                                        autocompletion=_complete_candidates)],
+    theme: ThemeOpt = None,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = Lang.FR,
+    width: WidthOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Show one candidate's proposals by theme, annotations, assessments and sources.
+
+    Example: progcmp show le-pen --lang en
+    """
+    from .analysis import CandidateView, find_candidate, select_themes
+
+    dataset = _load(data)
+    view = CandidateView(find_candidate(dataset, name), select_themes(dataset, theme or []))
+    _emit(view, format, output, force, lang, width)
+
+
+@app.command()
+def candidates(
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = Lang.FR,
+    width: WidthOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """List the candidates in the data, with their number of proposals and themes covered."""
+    from .analysis import CandidateList
+
+    dataset = _load(data)
+    _emit(CandidateList(dataset.candidates, len(dataset.themes)), format, output, force, lang,
+          width)
+
+
+@app.command()
+def themes(
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = Lang.FR,
+    width: WidthOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """List the theme catalogue, with how many candidates and proposals cover each theme."""
+    from .analysis import ThemeList
+
+    dataset = _load(data)
+    _emit(ThemeList(dataset.themes, dataset.candidates), format, output, force, lang, width)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Data folders, themes.yaml files or candidate files (default: the data folder).")
+    ] = None,
+    data: DataOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Check data files and report every problem as path:line:col: message (exit 1 if any).
+
+    Example: progcmp validate programmes/fr-pres-2017/melenchon.yaml
+    """
+    from .loader import validate_paths
+    from .output import data_root
+
+    root = data_root(data)
+    problems = validate_paths(paths or [root], root)
+    if problems:
+        raise DataError(problems)
+    checked = ", ".join(str(p) for p in paths or [root])
+    typer.echo(f"ok: {checked}", err=True)
+
+
+@app.command()
+def schema(
+    themes_file: Annotated[bool, typer.Option(
+        "--themes", help="The schema of themes.yaml instead of a candidate file.")] = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Print the JSON Schema of candidate files (or of themes.yaml), for editors.
+
+    Use it with yaml-language-server: progcmp schema -o candidate.schema.json, then put
+    '# yaml-language-server: $schema=candidate.schema.json' at the top of a candidate file.
+    """
+    import json
+
+    from .output import write_file
+    from .schema import CANDIDATE_FILE, THEMES_FILE, json_schema
+
+    text = json.dumps(json_schema(THEMES_FILE if themes_file else CANDIDATE_FILE),
+                      ensure_ascii=False, indent=2) + "\n"
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+    else:
+        write_file(output, text, force=force)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    from .text import clean
+
+    sys.stderr.write(f"progcmp: error: {clean(message, multiline=True)}\n")
+    raise SystemExit(code)
+
+
+def _report(exc: ProgcmpError) -> NoReturn:
+    """Print a known error: each data problem on its own line, capped; else one line."""
+    from .text import clean
+
+    if isinstance(exc, DataError):
+        shown = exc.problems[:MAX_PROBLEMS_SHOWN]
+        for problem in shown:
+            sys.stderr.write(clean(str(problem)) + "\n")
+        more = len(exc.problems) - len(shown)
+        files = len({p.path for p in exc.problems})
+        summary = f"{len(exc.problems)} problem{'s' * (len(exc.problems) != 1)} in {files} " \
+                  f"file{'s' * (files != 1)}"
+        _fail(summary + (f" (and {more} more not shown)" if more else ""), exc.exit_code)
+    _fail(str(exc), exc.exit_code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI: the one place where errors become messages and exit codes."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=args, prog_name="progcmp", standalone_mode=False)
+    except ProgcmpError as exc:
+        if debug:
+            raise
+        _report(exc)
+    except typer.Abort:  # click's translation of Ctrl-C
+        _fail("interrupted", ExitCode.INTERRUPTED)
+    except KeyboardInterrupt:
+        _fail("interrupted", ExitCode.INTERRUPTED)
+    except typer.TyperException as exc:  # usage errors: click prints them itself
+        exc.show()  # type: ignore[attr-defined]
+        raise SystemExit(getattr(exc, "exit_code", ExitCode.USAGE)) from None
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); point stdout at devnull so the interpreter's
+        # final flush does not fail too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(ExitCode.OK) from None
+    except Exception as exc:
+        if debug:
+            raise
+        _fail(f"internal error ({type(exc).__name__}); re-run with --debug and report it",
+              ExitCode.DATA_ERROR)
+    raise SystemExit(code if isinstance(code, int) else ExitCode.OK)

@@ -1,0 +1,293 @@
+"""Load and validate a data folder: the theme catalogue and every candidate file.
+
+``load_dataset`` either returns a complete, consistent :class:`Dataset` or raises
+:class:`DataError` with every problem of every file, each at its line and column.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .errors import DataError, Problem
+from .matching import did_you_mean
+from .models import (
+    Annotation,
+    Assessment,
+    Candidate,
+    Dataset,
+    GapKind,
+    Localized,
+    Proposal,
+    Source,
+    SourceKind,
+    Status,
+    Theme,
+)
+from .schema import CANDIDATE_FILE, THEMES_FILE, ListOf, Record, Spec, Text
+from .text import find_unsafe
+from .yamlio import JsonPath, Located, parse, read_text
+
+THEMES_FILENAME = "themes.yaml"
+CANDIDATE_SUFFIXES = (".yaml", ".yml")
+
+_KIND_WORDS = {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}
+
+
+def load_dataset(root: Path | str) -> Dataset:
+    """Load the catalogue and every candidate file under ``root``.
+
+    Raises:
+        DataError: with every problem found, if any file is missing, unreadable or invalid.
+    """
+    root = Path(root)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        raise DataError([Problem(str(root), 1, 1, "data folder not found")])
+    themes = _load_themes(root / THEMES_FILENAME, problems)
+    candidates = [c for path in candidate_files(root)
+                  if (c := _load_candidate(path, themes, problems)) is not None]
+    _check_names(candidates, problems)
+    if problems:
+        raise DataError(problems)
+    return Dataset(themes=tuple(themes.values()) if themes else (), candidates=tuple(candidates),
+                   root=str(root))
+
+
+def validate_paths(paths: Iterable[Path], default_root: Path) -> list[Problem]:
+    """Check data folders, catalogues or single candidate files; return every problem."""
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            try:
+                load_dataset(path)
+            except DataError as exc:
+                problems.extend(exc.problems)
+        elif path.name == THEMES_FILENAME:
+            _load_themes(path, problems)
+        else:
+            catalogue = path.parent.parent / THEMES_FILENAME
+            if not catalogue.is_file():
+                catalogue = default_root / THEMES_FILENAME
+            themes = _load_themes(catalogue, problems)
+            _load_candidate(path, themes, problems)
+    return sorted(set(problems))
+
+
+def candidate_files(root: Path) -> list[Path]:
+    """Candidate files: ``<root>/<election>/<id>.yaml``, skipping hidden and ``_`` names."""
+    found = []
+    for folder in sorted(root.iterdir()):
+        if folder.is_dir() and not folder.name.startswith((".", "_")):
+            found.extend(sorted(
+                path for path in folder.iterdir()
+                if path.suffix in CANDIDATE_SUFFIXES and not path.name.startswith((".", "_"))
+            ))
+    return found
+
+
+def _read(path: Path, spec: Record, problems: list[Problem]) -> Located | None:
+    shown = os.fspath(path)
+    text = read_text(path, shown)
+    if isinstance(text, Problem):
+        problems.append(text)
+        return None
+    located = parse(text, shown)
+    if isinstance(located, Problem):
+        problems.append(located)
+        return None
+    found = list(located.problems)
+    _check(located.data, spec, (), located, found)
+    problems.extend(found)
+    return None if found else located
+
+
+def _load_themes(path: Path, problems: list[Problem]) -> dict[str, Theme] | None:
+    """Return the catalogue by id, or None when it cannot be used to check theme ids."""
+    if not path.is_file():
+        problems.append(Problem(os.fspath(path), 1, 1, "theme catalogue not found"))
+        return None
+    located = _read(path, THEMES_FILE, problems)
+    if located is None:
+        return None
+    themes: dict[str, Theme] = {}
+    for i, raw in enumerate(located.data["themes"]):
+        if raw["id"] in themes:
+            problems.append(located.at(("themes", i, "id"), f"duplicate theme id {raw['id']!r}"))
+            continue
+        keywords = raw.get("keywords") or {}
+        themes[raw["id"]] = Theme(
+            id=raw["id"],
+            label=Localized(**raw["label"]),
+            description=Localized(**raw["description"]),
+            keywords_fr=tuple(keywords.get("fr") or ()),
+            keywords_en=tuple(keywords.get("en") or ()),
+        )
+    return themes
+
+
+def _load_candidate(
+    path: Path, themes: dict[str, Theme] | None, problems: list[Problem]
+) -> Candidate | None:
+    located = _read(path, CANDIDATE_FILE, problems)
+    if located is None:
+        return None
+    raw = located.data
+    found: list[Problem] = []
+    if raw["id"] != path.stem:
+        found.append(located.at(("id",), f"id {raw['id']!r} does not match the file name "
+                                          f"{path.name!r}; they must be the same"))
+    if raw["election"] != path.parent.name:
+        found.append(located.at(("election",), f"election {raw['election']!r} does not match "
+                                               f"the folder {path.parent.name!r}"))
+    sources = _unique(located, raw["sources"], "sources", "source", found)
+    for i, source_id in enumerate(raw["reviewed"]):
+        _reference(located, ("reviewed", i), source_id, sources, "source", found)
+    proposals = _unique(located, raw["proposals"], "proposals", "proposal", found)
+    _unique(located, raw.get("assessments") or [], "assessments", "assessment", found)
+    for section in ("proposals", "assessments"):
+        for i, item in enumerate(raw.get(section) or []):
+            _reference(located, (section, i, "source"), item["source"], sources, "source", found)
+            for j, theme_id in enumerate(item["themes"]):
+                _reference(located, (section, i, "themes", j), theme_id, themes, "theme", found)
+    annotated: dict[str, int] = {}
+    for i, item in enumerate(raw.get("annotations") or []):
+        theme_id, kind = item["theme"], item["kind"]
+        _reference(located, ("annotations", i, "theme"), theme_id, themes, "theme", found)
+        if theme_id in annotated:
+            first = located.values[("annotations", annotated[theme_id])][0]
+            found.append(located.at(("annotations", i, "theme"), f"theme {theme_id!r} is "
+                                    f"already annotated (first at line {first})"))
+        annotated.setdefault(theme_id, i)
+        if "source" in item:
+            _reference(located, ("annotations", i, "source"), item["source"], sources, "source",
+                       found)
+        elif kind != GapKind.NOT_REVIEWED:
+            found.append(located.at(("annotations", i), f"annotation of kind {kind!r} needs "
+                                                        "a 'source'"))
+        if kind != GapKind.CONTESTED and any(theme_id in p["themes"] for p in proposals.values()):
+            found.append(located.at(("annotations", i, "kind"), f"theme {theme_id!r} has "
+                                    f"proposals, so it cannot be {kind!r} (only 'contested' "
+                                    "can stand beside proposals)"))
+    problems.extend(found)
+    if found:
+        return None
+    return Candidate(
+        id=raw["id"], name=raw["name"], party=raw["party"], election=raw["election"],
+        path=located.path,
+        aliases=tuple(raw.get("aliases") or ()),
+        status=Status(raw.get("status", Status.CANDIDATE)),
+        note=raw.get("note"),
+        sources=tuple(Source(id=s["id"], title=s["title"], url=s["url"],
+                             kind=SourceKind(s["kind"]), publisher=s.get("publisher"),
+                             date=s.get("date"), note=s.get("note"))
+                      for s in raw["sources"]),
+        reviewed=tuple(raw["reviewed"]),
+        proposals=tuple(Proposal(id=p["id"], themes=tuple(p["themes"]), summary=p["summary"],
+                                 source=p["source"], quote=p.get("quote"),
+                                 locator=p.get("locator"), note=p.get("note"))
+                        for p in raw["proposals"]),
+        annotations=tuple(Annotation(theme=a["theme"], kind=GapKind(a["kind"]), note=a["note"],
+                                     source=a.get("source"))
+                          for a in raw.get("annotations") or ()),
+        assessments=tuple(Assessment(id=a["id"], author=a["author"], source=a["source"],
+                                     themes=tuple(a["themes"]), summary=a["summary"],
+                                     quote=a.get("quote"))
+                          for a in raw.get("assessments") or ()),
+    )
+
+
+def _unique(located: Located, items: list[dict[str, Any]], section: str, what: str,
+            found: list[Problem]) -> dict[str, dict[str, Any]]:
+    """Index items by id, reporting repeated ids."""
+    by_id: dict[str, dict[str, Any]] = {}
+    first_index: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item["id"] in by_id:
+            first = located.values[(section, first_index[item["id"]], "id")][0]
+            found.append(located.at((section, i, "id"), f"duplicate {what} id {item['id']!r} "
+                                                       f"(first at line {first})"))
+            continue
+        by_id[item["id"]] = item
+        first_index[item["id"]] = i
+    return by_id
+
+
+def _reference(located: Located, where: JsonPath, value: str, known: dict[str, Any] | None,
+               what: str, found: list[Problem]) -> None:
+    """Report a reference to an id that is not declared (skipped if ``known`` is unusable)."""
+    if known is None or value in known:
+        return
+    found.append(located.at(where, f"unknown {what} {value!r}" + did_you_mean(value, known)))
+
+
+def _check_names(candidates: list[Candidate], problems: list[Problem]) -> None:
+    """Two candidates of one election may not answer to the same name or alias."""
+    from .text import fold
+
+    owners: dict[tuple[str, str], Candidate] = {}
+    for candidate in candidates:
+        for name in {fold(n) for n in (candidate.id, candidate.name, *candidate.aliases)}:
+            other = owners.setdefault((candidate.election, name), candidate)
+            if other is not candidate:
+                problems.append(Problem(candidate.path, 1, 1, f"name or alias {name!r} is also "
+                                                              f"used by {other.path}"))
+
+
+def _check(value: Any, spec: Spec, where: JsonPath, located: Located,
+           found: list[Problem]) -> None:
+    """Check plain data against a spec, reporting every problem with its position."""
+    label = _label(where)
+    if isinstance(spec, Text):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            found.append(located.at(where, f"{label} is empty"))
+        elif not isinstance(value, str):
+            found.append(located.at(where, f"{label} must be text, got {_kind(value)}"))
+        elif (char := find_unsafe(value, multiline=spec.multiline)) is not None:
+            found.append(located.at(where, f"{label} contains the character {char!r}, "
+                                           "which is not allowed here"))
+        elif (problem := spec.problem(value)) is not None:
+            found.append(located.at(where, f"{label} {problem}"))
+    elif isinstance(spec, ListOf):
+        if not isinstance(value, list):
+            hint = " (write it as a list: [value])" if isinstance(value, str) else ""
+            found.append(located.at(where, f"{label} must be a list, got {_kind(value)}{hint}"))
+            return
+        if len(value) < spec.min_items:
+            found.append(located.at(where, f"{label} needs at least {spec.min_items} item(s)"))
+        if len(value) > spec.max_items:
+            found.append(located.at(where, f"{label} has {len(value)} items; the limit is "
+                                           f"{spec.max_items}"))
+        for i, item in enumerate(value):
+            _check(item, spec.item, (*where, i), located, found)
+    else:
+        if not isinstance(value, dict):
+            what = "the file" if not where else label
+            found.append(located.at(where, f"{what} must be a mapping ({spec.name}), "
+                                           f"got {_kind(value)}"))
+            return
+        for name in spec.required:
+            if name not in value:
+                found.append(located.at(where, f"missing required field {name!r} in {spec.name}"))
+        for name, item in value.items():
+            sub = spec.fields.get(name)
+            if sub is None:
+                found.append(located.at((*where, name), f"unknown field {name!r} in {spec.name}"
+                                        + did_you_mean(name, spec.fields), key=True))
+            else:
+                _check(item, sub, (*where, name), located, found)
+
+
+def _label(where: JsonPath) -> str:
+    """Name a position for a message: ``'summary'``, or ``item 2 of 'themes'``."""
+    if not where:
+        return "the file"
+    if isinstance(where[-1], int):
+        return f"item {where[-1] + 1} of {where[-2]!r}"
+    return repr(where[-1])
+
+
+def _kind(value: Any) -> str:
+    return _KIND_WORDS.get(type(value), type(value).__name__)

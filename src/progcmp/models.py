@@ -1,0 +1,164 @@
+"""The data model: frozen dataclasses for themes, candidates, their sources and proposals.
+
+The loader builds these from YAML; everything else only reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+LANGUAGES = ("fr", "en")
+
+
+class SourceKind(StrEnum):
+    """What kind of document a source is."""
+
+    PROGRAMME = "programme"
+    BOOKLET = "booklet"
+    SPEECH = "speech"
+    INTERVIEW = "interview"
+    QUESTIONNAIRE = "questionnaire"
+    PRESS = "press"
+    COMMENTARY = "commentary"
+
+
+class GapKind(StrEnum):
+    """Why a candidate has no proposal on a theme, or why that is disputed."""
+
+    NONE_FOUND = "none-found"  # nothing found in the reviewed sources
+    DECLINED = "declined"  # the candidate refused to answer
+    NOT_REVIEWED = "not-reviewed"  # the sources on this theme were not read
+    CONTESTED = "contested"  # someone disputes the status; may stand beside proposals
+
+
+class Status(StrEnum):
+    """Where the candidacy ended up."""
+
+    CANDIDATE = "candidate"
+    WITHDREW = "withdrew"
+    LOST_PRIMARY = "lost-primary"
+
+
+@dataclass(frozen=True, slots=True)
+class Localized:
+    """A text in French and English."""
+
+    fr: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.fr
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """One entry of the shared theme catalogue."""
+
+    id: str
+    label: Localized
+    description: Localized
+    keywords_fr: tuple[str, ...] = ()
+    keywords_en: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document that proposals, annotations or assessments rest on."""
+
+    id: str
+    title: str
+    url: str
+    kind: SourceKind
+    publisher: str | None = None
+    date: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """One proposal of a candidate, on one or more themes, citing one source."""
+
+    id: str
+    themes: tuple[str, ...]
+    summary: str
+    source: str
+    quote: str | None = None
+    locator: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A qualification of a candidate x theme: declined, not reviewed, or contested."""
+
+    theme: str
+    kind: GapKind
+    note: str
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """A third party's verdict on a programme; never one of the candidate's proposals."""
+
+    id: str
+    author: str
+    source: str
+    themes: tuple[str, ...]
+    summary: str
+    quote: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One candidate's programme in one election, as read from one file."""
+
+    id: str
+    name: str
+    party: str
+    election: str
+    path: str
+    aliases: tuple[str, ...] = ()
+    status: Status = Status.CANDIDATE
+    note: str | None = None
+    sources: tuple[Source, ...] = ()
+    reviewed: tuple[str, ...] = ()
+    proposals: tuple[Proposal, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The unambiguous reference ``id@election``."""
+        return f"{self.id}@{self.election}"
+
+    def source(self, source_id: str) -> Source:
+        """Return the declared source with this id (the loader guarantees it exists)."""
+        return next(s for s in self.sources if s.id == source_id)
+
+    def proposals_on(self, theme_id: str) -> tuple[Proposal, ...]:
+        return tuple(p for p in self.proposals if theme_id in p.themes)
+
+    def annotation_on(self, theme_id: str) -> Annotation | None:
+        return next((a for a in self.annotations if a.theme == theme_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """A theme catalogue and the candidate files that use it."""
+
+    themes: tuple[Theme, ...]
+    candidates: tuple[Candidate, ...]
+    root: str = ""
+    _theme_index: dict[str, Theme] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._theme_index.update((t.id, t) for t in self.themes)
+
+    def theme(self, theme_id: str) -> Theme:
+        return self._theme_index[theme_id]
+
+    @property
+    def elections(self) -> tuple[str, ...]:
+        return tuple(sorted({c.election for c in self.candidates}))

@@ -1,0 +1,73 @@
+"""Finding the data, and writing output files safely.
+
+Writes go to a temporary file in the target's folder, then replace the target in one rename,
+so a crash or a concurrent run never leaves a torn file, and an existing file is only
+replaced with ``force``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+DATA_ENV = "PROGCMP_DATA"
+
+
+def data_root(explicit: Path | None = None) -> Path:
+    """Where the data comes from: ``--data``, then ``$PROGCMP_DATA``, then ``./programmes``,
+    then the dataset shipped with the package."""
+    if explicit is not None:
+        return explicit
+    if env := os.environ.get(DATA_ENV):
+        return Path(env)
+    local = Path("programmes")
+    if (local / "themes.yaml").is_file():
+        return local
+    return bundled_data()
+
+
+def bundled_data() -> Path:
+    """The shipped dataset: inside the installed package, or beside the sources in a checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "programmes"
+    return installed if installed.is_dir() else package.parent.parent / "programmes"
+
+
+def write_file(path: Path, text: str, *, force: bool = False) -> None:
+    """Write ``text`` as UTF-8 to ``path`` atomically.
+
+    Raises:
+        OutputError: if the file exists and ``force`` is false, the folder is missing, the
+            path is a folder, or the write fails (the old file, if any, is then untouched).
+    """
+    if path.is_dir():
+        raise OutputError(f"{path} is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise OutputError(f"folder {path.parent} does not exist")
+    if (path.exists() or path.is_symlink()) and not force:
+        raise OutputError(f"{path} already exists; use --force to replace it")
+    data = text.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; follow the umask like open()
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,53 @@
+"""The renderer registry: one module per output format, imported only when used.
+
+Every renderer is ``render(view, options) -> str`` over the views of :mod:`progcmp.analysis`;
+the text always ends with exactly one newline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from ..analysis import View
+
+FORMATS: dict[str, str] = {
+    "terminal": "terminal",
+    "markdown": "markdown",
+    "json": "json",
+}
+SUFFIXES: dict[str, str] = {".md": "markdown", ".markdown": "markdown", ".json": "json",
+                            ".txt": "terminal"}
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """How to render: language of labels, width and colour for the terminal format."""
+
+    lang: str = "fr"
+    width: int = 100
+    color: bool = False
+
+
+class Renderer(Protocol):
+    def __call__(self, view: View, options: RenderOptions) -> str: ...
+
+
+def get_renderer(fmt: str) -> Renderer:
+    """Return the ``render`` function of a format (KeyError for an unknown format)."""
+    module = import_module(f"{__name__}.{FORMATS[fmt]}")
+    renderer: Renderer = module.render
+    return renderer
+
+
+def format_for(path: Path) -> str | None:
+    """The format an output file name implies, if any."""
+    return SUFFIXES.get(path.suffix.lower())
+
+
+def render(view: View, fmt: str, options: RenderOptions | None = None) -> str:
+    """Render a view in a format."""
+    return get_renderer(fmt)(view, options or RenderOptions())

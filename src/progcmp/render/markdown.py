@@ -1,0 +1,73 @@
+"""GitHub-flavoured Markdown: a table per comparison, sources as a numbered list.
+
+Every data string is escaped so that it can neither break a table row (``|``, newlines) nor
+inject markup or raw HTML; the only HTML in the output is our own ``<br>`` inside table cells.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..analysis import View
+from ..text import clean
+from . import RenderOptions
+from .document import Block, Heading, Items, Line, Paragraph, build
+
+_PUNCTUATION = re.compile(r"([\\`*_\[\]|~#!])")
+_NEWLINE = re.compile(r"[ \t]*\n[ \t]*")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
+
+
+def escape(text: str) -> str:
+    """Escape text for inline Markdown; newlines become ``<br>``."""
+    text = clean(text, multiline=True).replace("&", "&amp;").replace("<", "&lt;")
+    text = text.replace(">", "&gt;")
+    text = _PUNCTUATION.sub(r"\\\1", text)
+    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _NEWLINE.sub("<br>", text)
+
+
+def _url(url: str) -> str:
+    return clean(url).replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+
+
+def _wrap(text: str, marker: str) -> str:
+    """Put emphasis markers inside the spaces, where Markdown needs them."""
+    core = text.strip()
+    if not core:
+        return text
+    start = text.index(core[0])
+    return f"{text[:start]}{marker}{core}{marker}{text[start + len(core):]}"
+
+
+def _line(line: Line) -> str:
+    out = []
+    for span in line:
+        text = escape(span.text)
+        if span.url:
+            out.append(f"[{text}](<{_url(span.url)}>)")
+        elif span.style == "bold":
+            out.append(_wrap(text, "**"))
+        elif span.style in ("gap", "quote"):
+            out.append(_wrap(text, "*"))
+        else:
+            out.append(text)
+    return "".join(out).strip()
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, Heading):
+        return f"{'#' * block.level} {escape(block.text)}"
+    if isinstance(block, Paragraph):
+        return _line(block.line)
+    if isinstance(block, Items):
+        return "\n".join(f"- {_line(item)}" for item in block.items)
+    header = "| " + " | ".join(escape(h) for h in block.headers) + " |"
+    rule = "|" + "|".join(" --- " for _ in block.headers) + "|"
+    rows = ["| " + " | ".join("<br>".join(_line(line) for line in cell) or " " for cell in row)
+            + " |" for row in block.rows]
+    return "\n".join([header, rule, *rows])
+
+
+def render(view: View, options: RenderOptions) -> str:
+    return "\n\n".join(_block(b) for b in build(view, options.lang)) + "\n"

@@ -1,0 +1,206 @@
+"""The file formats, declared once: the loader validates against these specs, and
+``progcmp schema`` derives a JSON Schema from them, so the two cannot drift apart."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from .models import GapKind, SourceKind, Status
+
+SCHEMA_VERSION = 1
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text value. Plain YAML scalars are always read as text, never re-typed."""
+
+    description: str
+    pattern: str | None = None
+    hint: str = ""  # says in words what the pattern wants
+    choices: tuple[str, ...] = ()
+    multiline: bool = False
+    max_length: int = 300
+
+    def problem(self, value: str) -> str | None:
+        """Return what is wrong with a non-empty value, or None."""
+        if len(value) > self.max_length:
+            return f"is too long ({len(value)} characters; the limit is {self.max_length})"
+        if self.choices and value not in self.choices:
+            return f"must be one of {', '.join(self.choices)} (got {value!r})"
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            return f"must be {self.hint} (got {value!r})"
+        if self.pattern == URL_PATTERN and not urlsplit(value).hostname:
+            return f"must be {self.hint} (got {value!r})"
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ListOf:
+    """A list of items of one spec."""
+
+    item: Spec
+    description: str
+    min_items: int = 0
+    max_items: int = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A mapping with known fields; any other field is an error."""
+
+    name: str
+    description: str
+    required: dict[str, Spec] = field(default_factory=dict)
+    optional: dict[str, Spec] = field(default_factory=dict)
+
+    @property
+    def fields(self) -> dict[str, Spec]:
+        return {**self.required, **self.optional}
+
+
+Spec = Text | ListOf | Record
+
+ID = Text("Stable identifier: lowercase ASCII letters, digits and hyphens.", ID_PATTERN,
+          "lowercase letters, digits and hyphens, starting with a letter or digit", max_length=64)
+NAME = Text("A short single-line text.", max_length=200)
+LONG_TEXT = Text("Free text; may span several lines.", multiline=True, max_length=2000)
+QUOTE = Text("A few verbatim words from the source, where the exact form matters.",
+             multiline=True, max_length=400)
+URL = Text("An http(s) URL.", URL_PATTERN, "an http(s) URL", max_length=2000)
+DATE = Text("Publication date: YYYY, YYYY-MM or YYYY-MM-DD.", DATE_PATTERN,
+            "a date written YYYY, YYYY-MM or YYYY-MM-DD", max_length=10)
+THEME_IDS = ListOf(ID, "Theme ids from the catalogue.", min_items=1, max_items=20)
+
+
+def _localized(name: str, text: Text) -> Record:
+    return Record(name, f"{name.capitalize()} in French and English.",
+                  required={"fr": text, "en": text})
+
+
+THEME = Record(
+    "theme", "One theme of the catalogue.",
+    required={
+        "id": ID,
+        "label": _localized("label", NAME),
+        "description": _localized("description", Text("A sentence or two.", max_length=1000)),
+    },
+    optional={
+        "keywords": Record("keywords", "Words and phrases for matching, per language.",
+                           optional={"fr": ListOf(NAME, "French keywords."),
+                                     "en": ListOf(NAME, "English keywords.")}),
+    },
+)
+
+THEMES_FILE = Record(
+    "themes file", "The shared theme catalogue (themes.yaml).",
+    required={"themes": ListOf(THEME, "The themes, in display order.", min_items=1, max_items=500)},
+)
+
+SOURCE = Record(
+    "source", "A document cited by this file.",
+    required={
+        "id": ID,
+        "title": NAME,
+        "url": URL,
+        "kind": Text("What kind of document it is.", choices=tuple(SourceKind)),
+    },
+    optional={"publisher": NAME, "date": DATE, "note": LONG_TEXT},
+)
+
+PROPOSAL = Record(
+    "proposal", "One proposal of the candidate.",
+    required={
+        "id": ID,
+        "themes": THEME_IDS,
+        "summary": Text("The proposal in the project's own words.", multiline=True,
+                        max_length=2000),
+        "source": ID,
+    },
+    optional={"quote": QUOTE, "locator": NAME, "note": LONG_TEXT},
+)
+
+ANNOTATION = Record(
+    "annotation", "Qualifies a theme for this candidate: declined, not reviewed or contested.",
+    required={
+        "theme": ID,
+        "kind": Text("declined, not-reviewed or contested.",
+                     choices=tuple(k for k in GapKind if k is not GapKind.NONE_FOUND)),
+        "note": LONG_TEXT,
+    },
+    optional={"source": ID},
+)
+
+ASSESSMENT = Record(
+    "assessment", "A third party's verdict on the programme (not the candidate's words).",
+    required={
+        "id": ID,
+        "author": NAME,
+        "source": ID,
+        "themes": THEME_IDS,
+        "summary": Text("The verdict in the project's own words.", multiline=True,
+                        max_length=2000),
+    },
+    optional={"quote": QUOTE},
+)
+
+CANDIDATE_FILE = Record(
+    "candidate file", "One candidate's digital programme in one election.",
+    required={
+        "id": ID,
+        "name": NAME,
+        "party": NAME,
+        "election": ID,
+        "sources": ListOf(SOURCE, "Every source cited in this file."),
+        "reviewed": ListOf(ID, "Ids of the sources read for this file: a theme with no "
+                           "proposal means nothing was found in these."),
+        "proposals": ListOf(PROPOSAL, "The proposals."),
+    },
+    optional={
+        "aliases": ListOf(NAME, "Other names users may type.", max_items=20),
+        "status": Text("candidate, withdrew or lost-primary.", choices=tuple(Status)),
+        "note": LONG_TEXT,
+        "annotations": ListOf(ANNOTATION, "Declined, not-reviewed or contested themes."),
+        "assessments": ListOf(ASSESSMENT, "Third-party verdicts."),
+    },
+)
+
+
+def json_schema(spec: Spec = CANDIDATE_FILE) -> dict[str, Any]:
+    """Return a JSON Schema (draft 2020-12) for a file spec, for editors and other tools."""
+    schema = _to_json(spec)
+    title = "progcmp candidate file" if spec is CANDIDATE_FILE else f"progcmp {spec_name(spec)}"
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **schema}
+
+
+def spec_name(spec: Spec) -> str:
+    return spec.name if isinstance(spec, Record) else "value"
+
+
+def _to_json(spec: Spec) -> dict[str, Any]:
+    if isinstance(spec, Text):
+        out: dict[str, Any] = {"type": "string", "description": spec.description,
+                               "minLength": 1, "maxLength": spec.max_length}
+        if spec.choices:
+            out["enum"] = list(spec.choices)
+        if spec.pattern:
+            out["pattern"] = spec.pattern
+        return out
+    if isinstance(spec, ListOf):
+        out = {"type": "array", "description": spec.description, "items": _to_json(spec.item),
+               "maxItems": spec.max_items}
+        if spec.min_items:
+            out["minItems"] = spec.min_items
+        return out
+    return {
+        "type": "object",
+        "description": spec.description,
+        "properties": {name: _to_json(sub) for name, sub in spec.fields.items()},
+        "required": list(spec.required),
+        "additionalProperties": False,
+    }

@@ -1,0 +1,178 @@
+"""Strict, located YAML reading.
+
+Files are read with libyaml's C parser where available. Every plain scalar is read as text (only
+an empty value, ``~`` and ``null`` mean "nothing"), so YAML 1.1 never re-types a value behind the
+user's back (``no`` stays "no", ``012`` stays "012"). Aliases, merge keys, explicit tags and
+duplicate keys are errors. Alongside the plain data we return the 1-based line and column of
+every value and key, so that later checks can say where a problem is.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 32  # the formats need 5 levels; this stops pathological nesting early
+
+JsonPath = tuple[str | int, ...]
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_ALLOWED_TAGS = {_STR_TAG, _NULL_TAG, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+
+
+@dataclass(slots=True)
+class Located:
+    """Plain data from one file, with the position of each value and each mapping key."""
+
+    path: str
+    data: Any
+    values: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)  # found while reading, not fatal
+
+    def at(self, where: JsonPath, message: str, *, key: bool = False) -> Problem:
+        """A problem at the value (or, with ``key``, the key) found at ``where``."""
+        marks = self.keys if key and where in self.keys else self.values
+        probe = where
+        while probe not in marks and probe:
+            probe = probe[:-1]  # fall back to the closest enclosing value
+        line, column = marks.get(probe, (1, 1))
+        return Problem(self.path, line, column, message)
+
+
+class _ParseError(Exception):
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+def read_text(path: Path, shown: str) -> str | Problem:
+    """Read a UTF-8 file, refusing non-regular files, oversized files and undecodable bytes."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return Problem(shown, 1, 1, "not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            return Problem(shown, 1, 1, f"file is {info.st_size} bytes, over the limit of "
+                                        f"{MAX_FILE_BYTES} bytes")
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # bounded even if the file grew meanwhile
+    except OSError as exc:
+        return Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")
+    if len(raw) > MAX_FILE_BYTES:
+        return Problem(shown, 1, 1, f"file is over the limit of {MAX_FILE_BYTES} bytes")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _position(raw[: exc.start].decode("utf-8", "replace"))
+        return Problem(shown, line, column, f"not valid UTF-8 (byte 0x{raw[exc.start]:02X}); "
+                                            "save the file as UTF-8")
+
+
+def _position(prefix: str) -> tuple[int, int]:
+    """1-based line and column of the character that follows ``prefix``."""
+    line = prefix.count("\n") + 1
+    return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
+
+
+def parse(text: str, shown: str) -> Located | Problem:
+    """Parse one YAML document into located plain data (dicts, lists, strings, None)."""
+    import yaml
+
+    bad = re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text)
+    if bad:
+        line, column = _position(text[: bad.start()])
+        return Problem(shown, line, column,
+                       f"control character U+{ord(bad.group()):04X} is not allowed")
+    loader = _loader_class()(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return Problem(shown, *_mark(exc.problem_mark or exc.context_mark), _syntax_message(exc))
+    except yaml.YAMLError as exc:  # ReaderError and friends carry no mark
+        return Problem(shown, 1, 1, f"invalid YAML: {exc}")
+    finally:
+        loader.dispose()
+    if node is None:
+        return Problem(shown, 1, 1, "file is empty; expected a mapping of fields")
+    located = Located(shown, None)
+    try:
+        located.data = _convert(node, (), located, set(), 0)
+    except _ParseError as exc:
+        return Problem(shown, exc.line, exc.column, exc.message)
+    return located
+
+
+def _loader_class() -> Any:
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class StrictLoader(base):  # type: ignore[misc, valid-type]
+        """Resolves plain scalars to text, except the null forms."""
+
+    StrictLoader.yaml_implicit_resolvers = {}
+    StrictLoader.add_implicit_resolver(
+        _NULL_TAG, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+    )
+    return StrictLoader
+
+
+def _mark(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _syntax_message(exc: Any) -> str:
+    problem = str(exc.problem or exc.context or "syntax error")
+    if "'\\t'" in problem:
+        return "tab character used for indentation; YAML needs spaces"
+    if "expected a single document" in str(exc.context or ""):
+        return "file contains more than one YAML document ('---'); expected exactly one"
+    message = f"YAML syntax error: {problem}"
+    if exc.context and exc.context_mark is not None and exc.problem:
+        line, column = _mark(exc.context_mark)
+        message += f" ({exc.context} at {line}:{column})"
+    return message
+
+
+def _convert(node: Any, where: JsonPath, out: Located, seen: set[int], depth: int) -> Any:
+    import yaml
+
+    line, column = _mark(node.start_mark)
+    if id(node) in seen:
+        raise _ParseError(line, column, "YAML aliases (*name) are not allowed; repeat the value")
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise _ParseError(line, column, f"nesting is too deep (more than {MAX_DEPTH} levels)")
+    if node.tag not in _ALLOWED_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise _ParseError(line, column, f"YAML tags ({tag}) are not allowed")
+    out.values[where] = (line, column)
+    if isinstance(node, yaml.ScalarNode):
+        return None if node.tag == _NULL_TAG else node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, (*where, i), out, seen, depth + 1)
+                for i, item in enumerate(node.value)]
+    mapping: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key_line, key_column = _mark(key_node.start_mark)
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
+            raise _ParseError(key_line, key_column, "field names must be plain text")
+        key = key_node.value
+        if key == "<<":
+            raise _ParseError(key_line, key_column, "YAML merge keys (<<) are not allowed")
+        if key in mapping:
+            first = out.keys[(*where, key)][0]
+            out.problems.append(Problem(out.path, key_line, key_column,
+                                        f"duplicate key {key!r} (first defined at line {first})"))
+            continue
+        out.keys[(*where, key)] = (key_line, key_column)
+        mapping[key] = _convert(value_node, (*where, key), out, seen, depth + 1)
+    return mapping
