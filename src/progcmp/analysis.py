@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import UsageError
-from .matching import AMBIGUITY_MARGIN, NAME_CUTOFF, closest
+from .matching import AMBIGUITY_MARGIN, CLOSEST_CUTOFF, NAME_CUTOFF, closest
 from .models import Annotation, Candidate, Dataset, GapKind, Proposal, Source, Theme
 from .text import fold, show
 
@@ -19,6 +19,7 @@ JSON_VERSION = 1
 
 
 # --- finding candidates and themes ------------------------------------------------------------
+
 
 def find_candidate(dataset: Dataset, query: str) -> Candidate:
     """Resolve a name the way a person types it.
@@ -31,18 +32,23 @@ def find_candidate(dataset: Dataset, query: str) -> Candidate:
         UsageError: if nothing matches, or several candidates match equally well.
     """
     name, _, election = query.partition("@")
-    pool = [c for c in dataset.candidates
-            if not election or election == c.election or election in c.election.split("-")]
+    pool = [
+        c
+        for c in dataset.candidates
+        if not election or election == c.election or election in c.election.split("-")
+    ]
     if election and not pool:
-        raise UsageError(f"unknown election {show(election)}; known: "
-                         f"{', '.join(dataset.elections) or 'none'}")
+        raise UsageError(
+            f"unknown election {show(election)}; known: {', '.join(dataset.elections) or 'none'}"
+        )
     key = fold(name)
     exact = [c for c in pool if key in {fold(n) for n in (c.id, c.name, *c.aliases)}]
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
-        raise UsageError(f"{show(query)} is ambiguous: "
-                         f"{', '.join(c.key for c in exact)}; write one of these")
+        raise UsageError(
+            f"{show(query)} is ambiguous: {', '.join(c.key for c in exact)}; write one of these"
+        )
     return _fuzzy_candidate(pool, query, key)
 
 
@@ -56,17 +62,20 @@ def _fuzzy_candidate(pool: list[Candidate], query: str, key: str) -> Candidate:
             names.append(name)
             owners.append(candidate)
     best: dict[str, tuple[float, Candidate]] = {}
-    for _, score, index in process.extract(key, names, scorer=fuzz.WRatio, limit=None,
-                                           score_cutoff=NAME_CUTOFF - 20):
+    for _, score, index in process.extract(
+        key, names, scorer=fuzz.WRatio, limit=None, score_cutoff=CLOSEST_CUTOFF
+    ):
         owner = owners[index]
         if owner.key not in best or score > best[owner.key][0]:
             best[owner.key] = (score, owner)
     ranked = sorted(best.values(), key=lambda pair: (-pair[0], pair[1].key))
     if not ranked or ranked[0][0] < NAME_CUTOFF:
         near = ", ".join(c.id for _, c in ranked[:3])
-        raise UsageError(f"unknown candidate {show(query)}"
-                         + (f" (closest: {near})" if near else "")
-                         + "; see 'progcmp candidates'")
+        raise UsageError(
+            f"unknown candidate {show(query)}"
+            + (f" (closest: {near})" if near else "")
+            + "; see 'progcmp candidates'"
+        )
     if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < AMBIGUITY_MARGIN:
         tied = [c.key for s, c in ranked if ranked[0][0] - s < AMBIGUITY_MARGIN]
         raise UsageError(f"{show(query)} is ambiguous: {', '.join(tied)}; write one of these")
@@ -79,8 +88,9 @@ def find_candidates(dataset: Dataset, queries: Sequence[str]) -> tuple[Candidate
     seen: dict[str, str] = {}
     for query, candidate in zip(queries, found, strict=True):
         if candidate.key in seen:
-            raise UsageError(f"{show(query)} and {show(seen[candidate.key])} both name "
-                             f"{candidate.key}")
+            raise UsageError(
+                f"{show(query)} and {show(seen[candidate.key])} both name {candidate.key}"
+            )
         seen[candidate.key] = query
     return found
 
@@ -92,18 +102,23 @@ def select_themes(dataset: Dataset, queries: Sequence[str]) -> tuple[Theme, ...]
     wanted: set[str] = set()
     for query in queries:
         key = fold(query)
-        match = next((t for t in dataset.themes
-                      if key in (fold(t.id), fold(t.label.fr), fold(t.label.en))), None)
+        match = next(
+            (t for t in dataset.themes if key in (fold(t.id), fold(t.label.fr), fold(t.label.en))),
+            None,
+        )
         if match is None:
             near = closest(query, [t.id for t in dataset.themes])
-            raise UsageError(f"unknown theme {show(query)}"
-                             + (f" (did you mean {near[0]!r}?)" if near else "")
-                             + "; see 'progcmp themes'")
+            raise UsageError(
+                f"unknown theme {show(query)}"
+                + (f" (did you mean {near[0]!r}?)" if near else "")
+                + "; see 'progcmp themes'"
+            )
         wanted.add(match.id)
     return tuple(t for t in dataset.themes if t.id in wanted)
 
 
 # --- views ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class Gap:
@@ -115,8 +130,12 @@ class Gap:
     note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"theme": self.theme.id, "kind": str(self.kind), "note": self.note,
-                "sources": [s.id for s in self.sources]}
+        return {
+            "theme": self.theme.id,
+            "kind": str(self.kind),
+            "note": self.note,
+            "sources": [s.id for s in self.sources],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +174,10 @@ class Comparison:
                 if cell.contested and cell.contested.source:
                     ids.append(cell.contested.source)
                 for source_id in ids:
-                    seen.setdefault((cell.candidate.key, source_id),
-                                    (cell.candidate, cell.candidate.source(source_id)))
+                    seen.setdefault(
+                        (cell.candidate.key, source_id),
+                        (cell.candidate, cell.candidate.source(source_id)),
+                    )
         return list(seen.values())
 
     def to_dict(self) -> dict[str, Any]:
@@ -165,9 +186,13 @@ class Comparison:
             "version": JSON_VERSION,
             "candidates": [_candidate_dict(c) for c in self.candidates],
             "themes": [_theme_dict(t) for t in self.themes],
-            "rows": [{"theme": row[0].theme.id if row else theme.id,
-                      "cells": [cell.to_dict() for cell in row]}
-                     for theme, row in zip(self.themes, self.rows, strict=True)],
+            "rows": [
+                {
+                    "theme": row[0].theme.id if row else theme.id,
+                    "cells": [cell.to_dict() for cell in row],
+                }
+                for theme, row in zip(self.themes, self.rows, strict=True)
+            ],
             "sources": {c.id: [_source_dict(s) for s in c.sources] for c in self.candidates},
         }
 
@@ -182,8 +207,9 @@ def cell(candidate: Candidate, theme: Theme) -> Cell:
         if annotation is None or annotation.kind is GapKind.CONTESTED:
             kind = GapKind.CONTESTED if annotation else GapKind.NONE_FOUND
             reviewed = tuple(candidate.source(s) for s in candidate.reviewed)
-            extra = (candidate.source(annotation.source),) if annotation and annotation.source \
-                else ()
+            extra = (
+                (candidate.source(annotation.source),) if annotation and annotation.source else ()
+            )
             gap = Gap(theme, kind, reviewed + extra, annotation.note if annotation else None)
         else:
             sources = (candidate.source(annotation.source),) if annotation.source else ()
@@ -191,8 +217,9 @@ def cell(candidate: Candidate, theme: Theme) -> Cell:
     return Cell(candidate, theme, proposals, gap, contested)
 
 
-def compare(dataset: Dataset, candidates: Sequence[Candidate],
-            themes: Sequence[Theme] | None = None) -> Comparison:
+def compare(
+    dataset: Dataset, candidates: Sequence[Candidate], themes: Sequence[Theme] | None = None
+) -> Comparison:
     """Put candidates side by side, one row per theme in catalogue order."""
     chosen = tuple(themes) if themes is not None else dataset.themes
     rows = tuple(tuple(cell(c, t) for c in candidates) for t in chosen)
@@ -214,8 +241,12 @@ class GapReport:
 
     def silent_on(self, theme: Theme) -> list[tuple[Candidate, Gap]]:
         """Who has no proposal on a theme (the reverse view)."""
-        return [(c, g) for c, gaps in zip(self.candidates, self.gaps, strict=True)
-                for g in gaps if g.theme.id == theme.id]
+        return [
+            (c, g)
+            for c, gaps in zip(self.candidates, self.gaps, strict=True)
+            for g in gaps
+            if g.theme.id == theme.id
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -223,19 +254,25 @@ class GapReport:
             "version": JSON_VERSION,
             "themes": [_theme_dict(t) for t in self.themes],
             "candidates": [
-                {**_candidate_dict(c), "gaps": [g.to_dict() for g in gaps],
-                 "contested": [_annotation_dict(a) for a in contested],
-                 "sources": [_source_dict(s) for s in c.sources]}
-                for c, gaps, contested in zip(self.candidates, self.gaps, self.contested,
-                                              strict=True)
+                {
+                    **_candidate_dict(c),
+                    "gaps": [g.to_dict() for g in gaps],
+                    "contested": [_annotation_dict(a) for a in contested],
+                    "sources": [_source_dict(s) for s in c.sources],
+                }
+                for c, gaps, contested in zip(
+                    self.candidates, self.gaps, self.contested, strict=True
+                )
             ],
-            "by_theme": [{"theme": t.id, "silent": [c.id for c, _ in self.silent_on(t)]}
-                         for t in self.themes],
+            "by_theme": [
+                {"theme": t.id, "silent": [c.id for c, _ in self.silent_on(t)]} for t in self.themes
+            ],
         }
 
 
-def find_gaps(dataset: Dataset, candidates: Sequence[Candidate],
-              themes: Sequence[Theme] | None = None) -> GapReport:
+def find_gaps(
+    dataset: Dataset, candidates: Sequence[Candidate], themes: Sequence[Theme] | None = None
+) -> GapReport:
     """List, per candidate, the themes on which nothing was proposed, and why."""
     chosen = tuple(themes) if themes is not None else dataset.themes
     gaps = []
@@ -243,8 +280,9 @@ def find_gaps(dataset: Dataset, candidates: Sequence[Candidate],
     for candidate in candidates:
         cells = [cell(candidate, t) for t in chosen]
         gaps.append(tuple(c.gap for c in cells if c.gap is not None))
-        contested.append(tuple(c.contested for c in cells
-                               if c.contested is not None and c.gap is None))
+        contested.append(
+            tuple(c.contested for c in cells if c.contested is not None and c.gap is None)
+        )
     return GapReport(tuple(candidates), chosen, tuple(gaps), tuple(contested))
 
 
@@ -266,9 +304,17 @@ class CandidateView:
             "sources": [_source_dict(s) for s in c.sources],
             "proposals": [_proposal_dict(p) for p in c.proposals],
             "annotations": [_annotation_dict(a) for a in c.annotations],
-            "assessments": [{"id": a.id, "author": a.author, "source": a.source,
-                             "themes": list(a.themes), "summary": a.summary, "quote": a.quote}
-                            for a in c.assessments],
+            "assessments": [
+                {
+                    "id": a.id,
+                    "author": a.author,
+                    "source": a.source,
+                    "themes": list(a.themes),
+                    "summary": a.summary,
+                    "quote": a.quote,
+                }
+                for a in c.assessments
+            ],
         }
 
 
@@ -280,11 +326,19 @@ class CandidateList:
     theme_count: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": "candidates", "version": JSON_VERSION,
-                "candidates": [{**_candidate_dict(c), "aliases": list(c.aliases),
-                                "proposals": len(c.proposals),
-                                "themes_covered": covered_count(c)}
-                               for c in self.candidates]}
+        return {
+            "kind": "candidates",
+            "version": JSON_VERSION,
+            "candidates": [
+                {
+                    **_candidate_dict(c),
+                    "aliases": list(c.aliases),
+                    "proposals": len(c.proposals),
+                    "themes_covered": covered_count(c),
+                }
+                for c in self.candidates
+            ],
+        }
 
 
 def covered_count(candidate: Candidate) -> int:
@@ -304,35 +358,65 @@ class ThemeList:
         return sum(1 for n in counts if n), sum(counts)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": "themes", "version": JSON_VERSION, "candidates": len(self.candidates),
-                "themes": [{**_theme_dict(t),
-                            "keywords": {"fr": list(t.keywords_fr), "en": list(t.keywords_en)},
-                            "candidates_covering": self.coverage(t)[0],
-                            "proposals": self.coverage(t)[1]}
-                           for t in self.themes]}
+        return {
+            "kind": "themes",
+            "version": JSON_VERSION,
+            "candidates": len(self.candidates),
+            "themes": [
+                {
+                    **_theme_dict(t),
+                    "keywords": {"fr": list(t.keywords_fr), "en": list(t.keywords_en)},
+                    "candidates_covering": self.coverage(t)[0],
+                    "proposals": self.coverage(t)[1],
+                }
+                for t in self.themes
+            ],
+        }
 
 
 View = Comparison | GapReport | CandidateView | CandidateList | ThemeList
 
 
 def _candidate_dict(c: Candidate) -> dict[str, Any]:
-    return {"id": c.id, "name": c.name, "party": c.party, "election": c.election,
-            "status": str(c.status)}
+    return {
+        "id": c.id,
+        "name": c.name,
+        "party": c.party,
+        "election": c.election,
+        "status": str(c.status),
+    }
 
 
 def _theme_dict(t: Theme) -> dict[str, Any]:
-    return {"id": t.id, "label": {"fr": t.label.fr, "en": t.label.en},
-            "description": {"fr": t.description.fr, "en": t.description.en}}
+    return {
+        "id": t.id,
+        "label": {"fr": t.label.fr, "en": t.label.en},
+        "description": {"fr": t.description.fr, "en": t.description.en},
+    }
 
 
 def _source_dict(s: Source) -> dict[str, Any]:
-    return {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url,
-            "kind": str(s.kind), "date": s.date, "note": s.note}
+    return {
+        "id": s.id,
+        "title": s.title,
+        "publisher": s.publisher,
+        "url": s.url,
+        "kind": str(s.kind),
+        "date": s.date,
+        "note": s.note,
+    }
 
 
 def _proposal_dict(p: Proposal) -> dict[str, Any]:
-    return {"id": p.id, "themes": list(p.themes), "summary": p.summary, "quote": p.quote,
-            "source": p.source, "locator": p.locator, "note": p.note}
+    return {
+        "id": p.id,
+        "themes": list(p.themes),
+        "summary": p.summary,
+        "quote": p.quote,
+        "source": p.source,
+        "locator": p.locator,
+        "note": p.note,
+    }
 
 
 def _annotation_dict(a: Annotation) -> dict[str, Any]:

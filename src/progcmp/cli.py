@@ -54,25 +54,53 @@ def _complete_candidates(incomplete: str) -> list[str]:
     return [i for i in ids if i.startswith(incomplete.lower())]
 
 
-DataOpt = Annotated[Path | None, typer.Option(
-    "--data", "-d", envvar="PROGCMP_DATA", show_envvar=True, file_okay=False,
-    help="Data folder (themes.yaml + one folder per election). "
-         "Default: ./programmes if present, else the bundled dataset.")]
-FormatOpt = Annotated[Format | None, typer.Option(
-    "--format", "-f", case_sensitive=False,
-    help="Output format. Default: from the --output extension (.md, .json, .txt), "
-         "else terminal.")]
-OutputOpt = Annotated[Path | None, typer.Option(
-    "--output", "-o", dir_okay=False, help="Write to this file ('-' for stdout).")]
+DataOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        "-d",
+        envvar="PROGCMP_DATA",
+        show_envvar=True,
+        file_okay=False,
+        help="Data folder (themes.yaml + one folder per election). "
+        "Default: ./programmes if present, else the bundled dataset.",
+    ),
+]
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="Output format. Default: from the --output extension (.md, .json, .txt), "
+        "else terminal.",
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", dir_okay=False, help="Write to this file ('-' for stdout)."),
+]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
-LangOpt = Annotated[Lang, typer.Option(
-    "--lang", "-l", case_sensitive=False, help="Language of theme labels and headers.")]
-WidthOpt = Annotated[int | None, typer.Option(
-    "--width", min=40, max=1000,
-    help=f"Width of terminal tables. Default: the terminal's, or {DEFAULT_WIDTH} when piped.")]
+LangOpt = Annotated[
+    Lang,
+    typer.Option(
+        "--lang", "-l", case_sensitive=False, help="Language of theme labels and headers."
+    ),
+]
+WidthOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        min=40,
+        max=1000,
+        help=f"Width of terminal tables. Default: the terminal's, or {DEFAULT_WIDTH} when piped.",
+    ),
+]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")]
-ThemeOpt = Annotated[list[str] | None, typer.Option(
-    "--theme", "-t", help="Only this theme (id or label); repeat for several.")]
+ThemeOpt = Annotated[
+    list[str] | None,
+    typer.Option("--theme", "-t", help="Only this theme (id or label); repeat for several."),
+]
 
 
 def _version(value: bool) -> None:
@@ -83,8 +111,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option(
-        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Compare candidates' digital programmes, theme by theme, with every proposal sourced.
 
@@ -101,8 +133,9 @@ def _load(data: Path | None) -> Dataset:
     return load_dataset(data_root(data))
 
 
-def _emit(view: View, fmt: Format | None, output: Path | None, force: bool, lang: Lang,
-          width: int | None) -> None:
+def _emit(
+    view: View, fmt: Format | None, output: Path | None, force: bool, lang: Lang, width: int | None
+) -> None:
     """Render a view and send it to stdout or, atomically, to --output."""
     from .output import write_file
     from .render import RenderOptions, format_for, render
@@ -112,15 +145,17 @@ def _emit(view: View, fmt: Format | None, output: Path | None, force: bool, lang
         assert output is not None
         implied = format_for(output)
         if implied is None:
-            raise UsageError(f"cannot tell the format from the name {str(output)!r}; "
-                             "add --format")
+            raise UsageError(f"cannot tell the format from the name {str(output)!r}; add --format")
         fmt = Format(implied)
     fmt = fmt or Format.TERMINAL
     tty = to_stdout and sys.stdout.isatty()
     color = tty and fmt is Format.TERMINAL and "NO_COLOR" not in os.environ
     if width is None:
-        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if tty else \
-            int(os.environ.get("COLUMNS", DEFAULT_WIDTH))
+        width = (
+            shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+            if tty
+            else int(os.environ.get("COLUMNS", DEFAULT_WIDTH))
+        )
     text = render(view, fmt.value, RenderOptions(lang=lang.value, width=width, color=color))
     if to_stdout:
         sys.stdout.write(text)
@@ -132,9 +167,14 @@ def _emit(view: View, fmt: Format | None, output: Path | None, force: bool, lang
 
 @app.command()
 def compare(
-    names: Annotated[list[str], typer.Argument(
-        help="Candidates, in the order of the columns: id, name, alias or near miss; "
-             "NAME@ELECTION to pick an election.", autocompletion=_complete_candidates)],
+    names: Annotated[
+        list[str],
+        typer.Argument(
+            help="Candidates, in the order of the columns: id, name, alias or near miss; "
+            "NAME@ELECTION to pick an election.",
+            autocompletion=_complete_candidates,
+        ),
+    ],
     theme: ThemeOpt = None,
     format: FormatOpt = None,
     output: OutputOpt = None,
@@ -152,18 +192,24 @@ def compare(
     from .analysis import find_candidates, select_themes
 
     dataset = _load(data)
-    view = build_comparison(dataset, find_candidates(dataset, names),
-                            select_themes(dataset, theme or []))
+    view = build_comparison(
+        dataset, find_candidates(dataset, names), select_themes(dataset, theme or [])
+    )
     _emit(view, format, output, force, lang, width)
 
 
 @app.command()
 def gaps(
-    names: Annotated[list[str] | None, typer.Argument(
-        help="Candidates (default: all).", autocompletion=_complete_candidates)] = None,
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(help="Candidates (default: all).", autocompletion=_complete_candidates),
+    ] = None,
     theme: ThemeOpt = None,
-    fail_on_gaps: Annotated[bool, typer.Option(
-        "--fail-on-gaps", help="Exit with 3 if any gap is found (for a data repository's CI).")
+    fail_on_gaps: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-gaps", help="Exit with 3 if any gap is found (for a data repository's CI)."
+        ),
     ] = False,
     format: FormatOpt = None,
     output: OutputOpt = None,
@@ -192,8 +238,9 @@ def gaps(
 
 @app.command()
 def show(
-    name: Annotated[str, typer.Argument(help="The candidate.",
-                                        autocompletion=_complete_candidates)],
+    name: Annotated[
+        str, typer.Argument(help="The candidate.", autocompletion=_complete_candidates)
+    ],
     theme: ThemeOpt = None,
     format: FormatOpt = None,
     output: OutputOpt = None,
@@ -228,8 +275,9 @@ def candidates(
     from .analysis import CandidateList
 
     dataset = _load(data)
-    _emit(CandidateList(dataset.candidates, len(dataset.themes)), format, output, force, lang,
-          width)
+    _emit(
+        CandidateList(dataset.candidates, len(dataset.themes)), format, output, force, lang, width
+    )
 
 
 @app.command()
@@ -251,8 +299,11 @@ def themes(
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(
-        help="Data folders, themes.yaml files or candidate files (default: the data folder).")
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Data folders, themes.yaml files or candidate files (default: the data folder)."
+        ),
     ] = None,
     data: DataOpt = None,
     debug: DebugOpt = False,
@@ -274,8 +325,10 @@ def validate(
 
 @app.command()
 def schema(
-    themes_file: Annotated[bool, typer.Option(
-        "--themes", help="The schema of themes.yaml instead of a candidate file.")] = False,
+    themes_file: Annotated[
+        bool,
+        typer.Option("--themes", help="The schema of themes.yaml instead of a candidate file."),
+    ] = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
@@ -290,8 +343,14 @@ def schema(
     from .output import write_file
     from .schema import CANDIDATE_FILE, THEMES_FILE, json_schema
 
-    text = json.dumps(json_schema(THEMES_FILE if themes_file else CANDIDATE_FILE),
-                      ensure_ascii=False, indent=2) + "\n"
+    text = (
+        json.dumps(
+            json_schema(THEMES_FILE if themes_file else CANDIDATE_FILE),
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
     if output is None or str(output) == "-":
         sys.stdout.write(text)
     else:
@@ -315,8 +374,10 @@ def _report(exc: ProgcmpError) -> NoReturn:
             sys.stderr.write(clean(str(problem)) + "\n")
         more = len(exc.problems) - len(shown)
         files = len({p.path for p in exc.problems})
-        summary = f"{len(exc.problems)} problem{'s' * (len(exc.problems) != 1)} in {files} " \
-                  f"file{'s' * (files != 1)}"
+        summary = (
+            f"{len(exc.problems)} problem{'s' * (len(exc.problems) != 1)} in {files} "
+            f"file{'s' * (files != 1)}"
+        )
         _fail(summary + (f" (and {more} more not shown)" if more else ""), exc.exit_code)
     _fail(str(exc), exc.exit_code)
 
@@ -347,6 +408,8 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if debug:
             raise
-        _fail(f"internal error ({type(exc).__name__}); re-run with --debug and report it",
-              ExitCode.DATA_ERROR)
+        _fail(
+            f"internal error ({type(exc).__name__}); re-run with --debug and report it",
+            ExitCode.DATA_ERROR,
+        )
     raise SystemExit(code if isinstance(code, int) else ExitCode.OK)

@@ -17,6 +17,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "silent": ("Sans proposition", "No proposal"),
     "nobody": ("personne", "nobody"),
     "reviewed": ("Sources examinées", "Sources reviewed"),
+    "reviewed_1": ("la source examinée", "the one source reviewed"),
     "reviewed_n": ("les {n} sources examinées", "the {n} sources reviewed"),
     "no_reviewed": ("aucune source examinée", "no source reviewed"),
     "contested_with": ("Contesté malgré des propositions", "Contested despite proposals"),

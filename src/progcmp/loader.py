@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError, Problem
-from .matching import did_you_mean
+from .matching import closest, did_you_mean
 from .models import (
     Annotation,
     Assessment,
@@ -47,13 +47,19 @@ def load_dataset(root: Path | str) -> Dataset:
     if not root.is_dir():
         raise DataError([Problem(str(root), 1, 1, "data folder not found")])
     themes = _load_themes(root / THEMES_FILENAME, problems)
-    candidates = [c for path in candidate_files(root)
-                  if (c := _load_candidate(path, themes, problems)) is not None]
+    candidates = [
+        c
+        for path in candidate_files(root)
+        if (c := _load_candidate(path, themes, problems)) is not None
+    ]
     _check_names(candidates, problems)
     if problems:
         raise DataError(problems)
-    return Dataset(themes=tuple(themes.values()) if themes else (), candidates=tuple(candidates),
-                   root=str(root))
+    return Dataset(
+        themes=tuple(themes.values()) if themes else (),
+        candidates=tuple(candidates),
+        root=str(root),
+    )
 
 
 def validate_paths(paths: Iterable[Path], default_root: Path) -> list[Problem]:
@@ -81,27 +87,31 @@ def candidate_files(root: Path) -> list[Path]:
     found = []
     for folder in sorted(root.iterdir()):
         if folder.is_dir() and not folder.name.startswith((".", "_")):
-            found.extend(sorted(
-                path for path in folder.iterdir()
-                if path.suffix in CANDIDATE_SUFFIXES and not path.name.startswith((".", "_"))
-            ))
+            found.extend(
+                sorted(
+                    path
+                    for path in folder.iterdir()
+                    if path.suffix in CANDIDATE_SUFFIXES and not path.name.startswith((".", "_"))
+                )
+            )
     return found
 
 
-def _read(path: Path, spec: Record, problems: list[Problem]) -> Located | None:
+def _read(path: Path, spec: Record, problems: list[Problem]) -> tuple[Located | None, bool]:
+    """Parse and check a file's shape; return its data (if parsed) and whether it is sound."""
     shown = os.fspath(path)
     text = read_text(path, shown)
     if isinstance(text, Problem):
         problems.append(text)
-        return None
+        return None, False
     located = parse(text, shown)
     if isinstance(located, Problem):
         problems.append(located)
-        return None
+        return None, False
     found = list(located.problems)
     _check(located.data, spec, (), located, found)
     problems.extend(found)
-    return None if found else located
+    return located, not found
 
 
 def _load_themes(path: Path, problems: list[Problem]) -> dict[str, Theme] | None:
@@ -109,8 +119,8 @@ def _load_themes(path: Path, problems: list[Problem]) -> dict[str, Theme] | None
     if not path.is_file():
         problems.append(Problem(os.fspath(path), 1, 1, "theme catalogue not found"))
         return None
-    located = _read(path, THEMES_FILE, problems)
-    if located is None:
+    located, sound = _read(path, THEMES_FILE, problems)
+    if located is None or not sound:
         return None
     themes: dict[str, Theme] = {}
     for i, raw in enumerate(located.data["themes"]):
@@ -131,92 +141,203 @@ def _load_themes(path: Path, problems: list[Problem]) -> dict[str, Theme] | None
 def _load_candidate(
     path: Path, themes: dict[str, Theme] | None, problems: list[Problem]
 ) -> Candidate | None:
-    located = _read(path, CANDIDATE_FILE, problems)
-    if located is None:
+    located, sound = _read(path, CANDIDATE_FILE, problems)
+    if located is None or not isinstance(located.data, dict):
         return None
+    # Cross-references are checked even in a file with shape problems, so that one run reports
+    # everything; hence the defensive reading of `raw` below until the file is known sound.
     raw = located.data
     found: list[Problem] = []
-    if raw["id"] != path.stem:
-        found.append(located.at(("id",), f"id {raw['id']!r} does not match the file name "
-                                          f"{path.name!r}; they must be the same"))
-    if raw["election"] != path.parent.name:
-        found.append(located.at(("election",), f"election {raw['election']!r} does not match "
-                                               f"the folder {path.parent.name!r}"))
-    sources = _unique(located, raw["sources"], "sources", "source", found)
-    for i, source_id in enumerate(raw["reviewed"]):
-        _reference(located, ("reviewed", i), source_id, sources, "source", found)
-    proposals = _unique(located, raw["proposals"], "proposals", "proposal", found)
-    _unique(located, raw.get("assessments") or [], "assessments", "assessment", found)
+    _cross_check(path, located, themes, found)
+    problems.extend(found)
+    if found or not sound:
+        return None
+    return _candidate(raw, located.path)
+
+
+def _cross_check(
+    path: Path, located: Located, themes: dict[str, Theme] | None, found: list[Problem]
+) -> None:
+    """Ids unique, references declared, annotations consistent, names matching the path."""
+    raw = _Lenient(located.data)
+    if isinstance(raw["id"], str) and raw["id"] != path.stem:
+        found.append(
+            located.at(
+                ("id",),
+                f"id {raw['id']!r} does not match the file name "
+                f"{path.name!r}; they must be the same",
+            )
+        )
+    if isinstance(raw["election"], str) and raw["election"] != path.parent.name:
+        found.append(
+            located.at(
+                ("election",),
+                f"election {raw['election']!r} does not match the folder {path.parent.name!r}",
+            )
+        )
+    sources = _unique(located, raw.items("sources"), "sources", "source", found)
+    for i, source_id in enumerate(raw.ids("reviewed")):
+        if source_id:
+            _reference(located, ("reviewed", i), source_id, sources, "source", found)
+    proposals = _unique(located, raw.items("proposals"), "proposals", "proposal", found)
+    _unique(located, raw.items("assessments"), "assessments", "assessment", found)
     for section in ("proposals", "assessments"):
-        for i, item in enumerate(raw.get(section) or []):
-            _reference(located, (section, i, "source"), item["source"], sources, "source", found)
-            for j, theme_id in enumerate(item["themes"]):
-                _reference(located, (section, i, "themes", j), theme_id, themes, "theme", found)
+        for i, item in enumerate(raw.items(section)):
+            if isinstance(item.get("source"), str):
+                _reference(
+                    located, (section, i, "source"), item["source"], sources, "source", found
+                )
+            for j, theme_id in enumerate(_Lenient(item).ids("themes")):
+                if theme_id:
+                    _reference(located, (section, i, "themes", j), theme_id, themes, "theme", found)
     annotated: dict[str, int] = {}
-    for i, item in enumerate(raw.get("annotations") or []):
-        theme_id, kind = item["theme"], item["kind"]
+    for i, item in enumerate(raw.items("annotations")):
+        note = _Lenient(item)
+        annotated_theme, kind = note["theme"], note["kind"]
+        if not isinstance(annotated_theme, str) or not isinstance(kind, str):
+            continue
+        theme_id = annotated_theme
         _reference(located, ("annotations", i, "theme"), theme_id, themes, "theme", found)
         if theme_id in annotated:
             first = located.values[("annotations", annotated[theme_id])][0]
-            found.append(located.at(("annotations", i, "theme"), f"theme {theme_id!r} is "
-                                    f"already annotated (first at line {first})"))
+            found.append(
+                located.at(
+                    ("annotations", i, "theme"),
+                    f"theme {theme_id!r} is already annotated (first at line {first})",
+                )
+            )
         annotated.setdefault(theme_id, i)
-        if "source" in item:
-            _reference(located, ("annotations", i, "source"), item["source"], sources, "source",
-                       found)
-        elif kind != GapKind.NOT_REVIEWED:
-            found.append(located.at(("annotations", i), f"annotation of kind {kind!r} needs "
-                                                        "a 'source'"))
-        if kind != GapKind.CONTESTED and any(theme_id in p["themes"] for p in proposals.values()):
-            found.append(located.at(("annotations", i, "kind"), f"theme {theme_id!r} has "
-                                    f"proposals, so it cannot be {kind!r} (only 'contested' "
-                                    "can stand beside proposals)"))
-    problems.extend(found)
-    if found:
-        return None
+        if isinstance(item.get("source"), str):
+            _reference(
+                located, ("annotations", i, "source"), item["source"], sources, "source", found
+            )
+        elif "source" not in item and kind in (GapKind.DECLINED, GapKind.CONTESTED):
+            found.append(
+                located.at(("annotations", i), f"annotation of kind {kind!r} needs a 'source'")
+            )
+        if kind != GapKind.CONTESTED and any(
+            theme_id in _Lenient(p).ids("themes") for p in proposals.values()
+        ):
+            found.append(
+                located.at(
+                    ("annotations", i, "kind"),
+                    f"theme {theme_id!r} has "
+                    f"proposals, so it cannot be {kind!r} (only 'contested' "
+                    "can stand beside proposals)",
+                )
+            )
+
+
+class _Lenient:
+    """Read possibly malformed data without failing: wrong types read as missing."""
+
+    def __init__(self, data: Any) -> None:
+        self.data = data if isinstance(data, dict) else {}
+
+    def __getitem__(self, name: str) -> Any:
+        return self.data.get(name)
+
+    def items(self, name: str) -> list[dict[str, Any]]:
+        """A list field's items that are mappings (indexes shift only past malformed items,
+        whose own problems are reported by the shape check)."""
+        return [v if isinstance(v, dict) else {} for v in self._list(name)]
+
+    def ids(self, name: str) -> list[str]:
+        """A list field's items that are text, others read as empty."""
+        return [v if isinstance(v, str) else "" for v in self._list(name)]
+
+    def _list(self, name: str) -> list[Any]:
+        value = self.data.get(name)
+        return value if isinstance(value, list) else []
+
+
+def _candidate(raw: dict[str, Any], path: str) -> Candidate:
+    """Build the model from a file already checked to be sound."""
     return Candidate(
-        id=raw["id"], name=raw["name"], party=raw["party"], election=raw["election"],
-        path=located.path,
+        id=raw["id"],
+        name=raw["name"],
+        party=raw["party"],
+        election=raw["election"],
+        path=path,
         aliases=tuple(raw.get("aliases") or ()),
         status=Status(raw.get("status", Status.CANDIDATE)),
         note=raw.get("note"),
-        sources=tuple(Source(id=s["id"], title=s["title"], url=s["url"],
-                             kind=SourceKind(s["kind"]), publisher=s.get("publisher"),
-                             date=s.get("date"), note=s.get("note"))
-                      for s in raw["sources"]),
+        sources=tuple(
+            Source(
+                id=s["id"],
+                title=s["title"],
+                url=s["url"],
+                kind=SourceKind(s["kind"]),
+                publisher=s.get("publisher"),
+                date=s.get("date"),
+                note=s.get("note"),
+            )
+            for s in raw["sources"]
+        ),
         reviewed=tuple(raw["reviewed"]),
-        proposals=tuple(Proposal(id=p["id"], themes=tuple(p["themes"]), summary=p["summary"],
-                                 source=p["source"], quote=p.get("quote"),
-                                 locator=p.get("locator"), note=p.get("note"))
-                        for p in raw["proposals"]),
-        annotations=tuple(Annotation(theme=a["theme"], kind=GapKind(a["kind"]), note=a["note"],
-                                     source=a.get("source"))
-                          for a in raw.get("annotations") or ()),
-        assessments=tuple(Assessment(id=a["id"], author=a["author"], source=a["source"],
-                                     themes=tuple(a["themes"]), summary=a["summary"],
-                                     quote=a.get("quote"))
-                          for a in raw.get("assessments") or ()),
+        proposals=tuple(
+            Proposal(
+                id=p["id"],
+                themes=tuple(p["themes"]),
+                summary=p["summary"],
+                source=p["source"],
+                quote=p.get("quote"),
+                locator=p.get("locator"),
+                note=p.get("note"),
+            )
+            for p in raw["proposals"]
+        ),
+        annotations=tuple(
+            Annotation(
+                theme=a["theme"], kind=GapKind(a["kind"]), note=a["note"], source=a.get("source")
+            )
+            for a in raw.get("annotations") or ()
+        ),
+        assessments=tuple(
+            Assessment(
+                id=a["id"],
+                author=a["author"],
+                source=a["source"],
+                themes=tuple(a["themes"]),
+                summary=a["summary"],
+                quote=a.get("quote"),
+            )
+            for a in raw.get("assessments") or ()
+        ),
     )
 
 
-def _unique(located: Located, items: list[dict[str, Any]], section: str, what: str,
-            found: list[Problem]) -> dict[str, dict[str, Any]]:
+def _unique(
+    located: Located, items: list[Any], section: str, what: str, found: list[Problem]
+) -> dict[str, dict[str, Any]]:
     """Index items by id, reporting repeated ids."""
     by_id: dict[str, dict[str, Any]] = {}
     first_index: dict[str, int] = {}
     for i, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            continue
         if item["id"] in by_id:
             first = located.values[(section, first_index[item["id"]], "id")][0]
-            found.append(located.at((section, i, "id"), f"duplicate {what} id {item['id']!r} "
-                                                       f"(first at line {first})"))
+            found.append(
+                located.at(
+                    (section, i, "id"),
+                    f"duplicate {what} id {item['id']!r} (first at line {first})",
+                )
+            )
             continue
         by_id[item["id"]] = item
         first_index[item["id"]] = i
     return by_id
 
 
-def _reference(located: Located, where: JsonPath, value: str, known: dict[str, Any] | None,
-               what: str, found: list[Problem]) -> None:
+def _reference(
+    located: Located,
+    where: JsonPath,
+    value: str,
+    known: dict[str, Any] | None,
+    what: str,
+    found: list[Problem],
+) -> None:
     """Report a reference to an id that is not declared (skipped if ``known`` is unusable)."""
     if known is None or value in known:
         return
@@ -232,12 +353,14 @@ def _check_names(candidates: list[Candidate], problems: list[Problem]) -> None:
         for name in {fold(n) for n in (candidate.id, candidate.name, *candidate.aliases)}:
             other = owners.setdefault((candidate.election, name), candidate)
             if other is not candidate:
-                problems.append(Problem(candidate.path, 1, 1, f"name or alias {name!r} is also "
-                                                              f"used by {other.path}"))
+                problems.append(
+                    Problem(
+                        candidate.path, 1, 1, f"name or alias {name!r} is also used by {other.path}"
+                    )
+                )
 
 
-def _check(value: Any, spec: Spec, where: JsonPath, located: Located,
-           found: list[Problem]) -> None:
+def _check(value: Any, spec: Spec, where: JsonPath, located: Located, found: list[Problem]) -> None:
     """Check plain data against a spec, reporting every problem with its position."""
     label = _label(where)
     if isinstance(spec, Text):
@@ -246,8 +369,11 @@ def _check(value: Any, spec: Spec, where: JsonPath, located: Located,
         elif not isinstance(value, str):
             found.append(located.at(where, f"{label} must be text, got {_kind(value)}"))
         elif (char := find_unsafe(value, multiline=spec.multiline)) is not None:
-            found.append(located.at(where, f"{label} contains the character {char!r}, "
-                                           "which is not allowed here"))
+            found.append(
+                located.at(
+                    where, f"{label} contains the character {char!r}, which is not allowed here"
+                )
+            )
         elif (problem := spec.problem(value)) is not None:
             found.append(located.at(where, f"{label} {problem}"))
     elif isinstance(spec, ListOf):
@@ -258,26 +384,35 @@ def _check(value: Any, spec: Spec, where: JsonPath, located: Located,
         if len(value) < spec.min_items:
             found.append(located.at(where, f"{label} needs at least {spec.min_items} item(s)"))
         if len(value) > spec.max_items:
-            found.append(located.at(where, f"{label} has {len(value)} items; the limit is "
-                                           f"{spec.max_items}"))
+            found.append(
+                located.at(where, f"{label} has {len(value)} items; the limit is {spec.max_items}")
+            )
         for i, item in enumerate(value):
             _check(item, spec.item, (*where, i), located, found)
     else:
         if not isinstance(value, dict):
             what = "the file" if not where else label
-            found.append(located.at(where, f"{what} must be a mapping ({spec.name}), "
-                                           f"got {_kind(value)}"))
+            found.append(
+                located.at(where, f"{what} must be a mapping ({spec.name}), got {_kind(value)}")
+            )
             return
-        for name in spec.required:
-            if name not in value:
-                found.append(located.at(where, f"missing required field {name!r} in {spec.name}"))
+        misspelt: set[str] = set()  # a misspelt field is reported once, not also as missing
         for name, item in value.items():
             sub = spec.fields.get(name)
             if sub is None:
-                found.append(located.at((*where, name), f"unknown field {name!r} in {spec.name}"
-                                        + did_you_mean(name, spec.fields), key=True))
+                guess = closest(name, [f for f in spec.fields if f not in value])
+                misspelt.update(guess)
+                hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+                found.append(
+                    located.at(
+                        (*where, name), f"unknown field {name!r} in {spec.name}" + hint, key=True
+                    )
+                )
             else:
                 _check(item, sub, (*where, name), located, found)
+        for name in spec.required:
+            if name not in value and name not in misspelt:
+                found.append(located.at(where, f"missing required field {name!r} in {spec.name}"))
 
 
 def _label(where: JsonPath) -> str:

@@ -9,23 +9,35 @@ from collections.abc import Iterable
 
 from .text import fold
 
-SUGGESTION_CUTOFF = 75  # WRatio on folded text; below this, no suggestion beats a wrong one
-NAME_CUTOFF = 75
+SUGGESTION_CUTOFF = (
+    70  # plain ratio on folded text: a typo; below this, no suggestion beats a wrong one
+)
+MIN_PREFIX = 3  # or the word starts a choice ("cyber" -> "cybersecurity")
+NAME_CUTOFF = 75  # WRatio on folded names: accept a near miss from here
+CLOSEST_CUTOFF = 65  # ... and name it as "closest" in the error from here
 AMBIGUITY_MARGIN = 5  # two candidates this close are both named, never one silently picked
 
 
-def closest(word: str, choices: Iterable[str], limit: int = 1,
-            cutoff: float = SUGGESTION_CUTOFF) -> list[str]:
-    """Return up to ``limit`` choices close to ``word``, best first."""
+def closest(
+    word: str, choices: Iterable[str], limit: int = 1, cutoff: float = SUGGESTION_CUTOFF
+) -> list[str]:
+    """Return up to ``limit`` choices that ``word`` looks like a typo or a prefix of."""
     from rapidfuzz import fuzz, process
 
     options = list(choices)
-    if not options:
+    key = fold(word)
+    if not options or not key:
         return []
     folded = [fold(c) for c in options]
-    found = process.extract(fold(word), folded, scorer=fuzz.WRatio, limit=limit,
-                            score_cutoff=cutoff)
-    return [options[index] for _, _, index in found]
+    found = [
+        options[i]
+        for _, _, i in process.extract(
+            key, folded, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff
+        )
+    ]
+    if not found and len(key) >= MIN_PREFIX:
+        found = [o for o, f in zip(options, folded, strict=True) if f.startswith(key)][:limit]
+    return found
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -29,14 +29,14 @@ class Text:
 
     def problem(self, value: str) -> str | None:
         """Return what is wrong with a non-empty value, or None."""
-        if len(value) > self.max_length:
-            return f"is too long ({len(value)} characters; the limit is {self.max_length})"
         if self.choices and value not in self.choices:
             return f"must be one of {', '.join(self.choices)} (got {value!r})"
         if self.pattern and not re.fullmatch(self.pattern, value):
             return f"must be {self.hint} (got {value!r})"
         if self.pattern == URL_PATTERN and not urlsplit(value).hostname:
             return f"must be {self.hint} (got {value!r})"
+        if len(value) > self.max_length:
+            return f"is too long ({len(value)} characters; the limit is {self.max_length})"
         return None
 
 
@@ -66,44 +66,64 @@ class Record:
 
 Spec = Text | ListOf | Record
 
-ID = Text("Stable identifier: lowercase ASCII letters, digits and hyphens.", ID_PATTERN,
-          "lowercase letters, digits and hyphens, starting with a letter or digit", max_length=64)
+ID = Text(
+    "Stable identifier: lowercase ASCII letters, digits and hyphens.",
+    ID_PATTERN,
+    "lowercase letters, digits and hyphens, starting with a letter or digit",
+    max_length=64,
+)
 NAME = Text("A short single-line text.", max_length=200)
 LONG_TEXT = Text("Free text; may span several lines.", multiline=True, max_length=2000)
-QUOTE = Text("A few verbatim words from the source, where the exact form matters.",
-             multiline=True, max_length=400)
+QUOTE = Text(
+    "A few verbatim words from the source, where the exact form matters.",
+    multiline=True,
+    max_length=400,
+)
 URL = Text("An http(s) URL.", URL_PATTERN, "an http(s) URL", max_length=2000)
-DATE = Text("Publication date: YYYY, YYYY-MM or YYYY-MM-DD.", DATE_PATTERN,
-            "a date written YYYY, YYYY-MM or YYYY-MM-DD", max_length=10)
+DATE = Text(
+    "Publication date: YYYY, YYYY-MM or YYYY-MM-DD.",
+    DATE_PATTERN,
+    "a date written YYYY, YYYY-MM or YYYY-MM-DD",
+    max_length=10,
+)
 THEME_IDS = ListOf(ID, "Theme ids from the catalogue.", min_items=1, max_items=20)
 
 
 def _localized(name: str, text: Text) -> Record:
-    return Record(name, f"{name.capitalize()} in French and English.",
-                  required={"fr": text, "en": text})
+    return Record(
+        name, f"{name.capitalize()} in French and English.", required={"fr": text, "en": text}
+    )
 
 
 THEME = Record(
-    "theme", "One theme of the catalogue.",
+    "theme",
+    "One theme of the catalogue.",
     required={
         "id": ID,
         "label": _localized("label", NAME),
         "description": _localized("description", Text("A sentence or two.", max_length=1000)),
     },
     optional={
-        "keywords": Record("keywords", "Words and phrases for matching, per language.",
-                           optional={"fr": ListOf(NAME, "French keywords."),
-                                     "en": ListOf(NAME, "English keywords.")}),
+        "keywords": Record(
+            "keywords",
+            "Words and phrases for matching, per language.",
+            optional={
+                "fr": ListOf(NAME, "French keywords."),
+                "en": ListOf(NAME, "English keywords."),
+            },
+        ),
     },
 )
 
 THEMES_FILE = Record(
-    "themes file", "The shared theme catalogue (themes.yaml).",
+    "themes file",
+    "The shared theme catalogue (themes.yaml).",
     required={"themes": ListOf(THEME, "The themes, in display order.", min_items=1, max_items=500)},
 )
 
 SOURCE = Record(
-    "source", "A document cited by this file.",
+    "source",
+    "A document cited by this file.",
     required={
         "id": ID,
         "title": NAME,
@@ -114,51 +134,60 @@ SOURCE = Record(
 )
 
 PROPOSAL = Record(
-    "proposal", "One proposal of the candidate.",
+    "proposal",
+    "One proposal of the candidate.",
     required={
         "id": ID,
         "themes": THEME_IDS,
-        "summary": Text("The proposal in the project's own words.", multiline=True,
-                        max_length=2000),
+        "summary": Text(
+            "The proposal in the project's own words.", multiline=True, max_length=2000
+        ),
         "source": ID,
     },
     optional={"quote": QUOTE, "locator": NAME, "note": LONG_TEXT},
 )
 
 ANNOTATION = Record(
-    "annotation", "Qualifies a theme for this candidate: declined, not reviewed or contested.",
+    "annotation",
+    "Qualifies a theme for this candidate: declined, not reviewed or contested.",
     required={
         "theme": ID,
-        "kind": Text("declined, not-reviewed or contested.",
-                     choices=tuple(k for k in GapKind if k is not GapKind.NONE_FOUND)),
+        "kind": Text(
+            "declined, not-reviewed or contested.",
+            choices=tuple(k for k in GapKind if k is not GapKind.NONE_FOUND),
+        ),
         "note": LONG_TEXT,
     },
     optional={"source": ID},
 )
 
 ASSESSMENT = Record(
-    "assessment", "A third party's verdict on the programme (not the candidate's words).",
+    "assessment",
+    "A third party's verdict on the programme (not the candidate's words).",
     required={
         "id": ID,
         "author": NAME,
         "source": ID,
         "themes": THEME_IDS,
-        "summary": Text("The verdict in the project's own words.", multiline=True,
-                        max_length=2000),
+        "summary": Text("The verdict in the project's own words.", multiline=True, max_length=2000),
     },
     optional={"quote": QUOTE},
 )
 
 CANDIDATE_FILE = Record(
-    "candidate file", "One candidate's digital programme in one election.",
+    "candidate file",
+    "One candidate's digital programme in one election.",
     required={
         "id": ID,
         "name": NAME,
         "party": NAME,
         "election": ID,
         "sources": ListOf(SOURCE, "Every source cited in this file."),
-        "reviewed": ListOf(ID, "Ids of the sources read for this file: a theme with no "
-                           "proposal means nothing was found in these."),
+        "reviewed": ListOf(
+            ID,
+            "Ids of the sources read for this file: a theme with no "
+            "proposal means nothing was found in these.",
+        ),
         "proposals": ListOf(PROPOSAL, "The proposals."),
     },
     optional={
@@ -184,16 +213,24 @@ def spec_name(spec: Spec) -> str:
 
 def _to_json(spec: Spec) -> dict[str, Any]:
     if isinstance(spec, Text):
-        out: dict[str, Any] = {"type": "string", "description": spec.description,
-                               "minLength": 1, "maxLength": spec.max_length}
+        out: dict[str, Any] = {
+            "type": "string",
+            "description": spec.description,
+            "minLength": 1,
+            "maxLength": spec.max_length,
+        }
         if spec.choices:
             out["enum"] = list(spec.choices)
         if spec.pattern:
             out["pattern"] = spec.pattern
         return out
     if isinstance(spec, ListOf):
-        out = {"type": "array", "description": spec.description, "items": _to_json(spec.item),
-               "maxItems": spec.max_items}
+        out = {
+            "type": "array",
+            "description": spec.description,
+            "items": _to_json(spec.item),
+            "maxItems": spec.max_items,
+        }
         if spec.min_items:
             out["minItems"] = spec.min_items
         return out

@@ -60,8 +60,12 @@ def read_text(path: Path, shown: str) -> str | Problem:
         if not stat.S_ISREG(info.st_mode):
             return Problem(shown, 1, 1, "not a regular file")
         if info.st_size > MAX_FILE_BYTES:
-            return Problem(shown, 1, 1, f"file is {info.st_size} bytes, over the limit of "
-                                        f"{MAX_FILE_BYTES} bytes")
+            return Problem(
+                shown,
+                1,
+                1,
+                f"file is {info.st_size} bytes, over the limit of {MAX_FILE_BYTES} bytes",
+            )
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)  # bounded even if the file grew meanwhile
     except OSError as exc:
@@ -72,8 +76,12 @@ def read_text(path: Path, shown: str) -> str | Problem:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, column = _position(raw[: exc.start].decode("utf-8", "replace"))
-        return Problem(shown, line, column, f"not valid UTF-8 (byte 0x{raw[exc.start]:02X}); "
-                                            "save the file as UTF-8")
+        return Problem(
+            shown,
+            line,
+            column,
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02X}); save the file as UTF-8",
+        )
 
 
 def _position(prefix: str) -> tuple[int, int]:
@@ -89,13 +97,14 @@ def parse(text: str, shown: str) -> Located | Problem:
     bad = re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text)
     if bad:
         line, column = _position(text[: bad.start()])
-        return Problem(shown, line, column,
-                       f"control character U+{ord(bad.group()):04X} is not allowed")
+        return Problem(
+            shown, line, column, f"control character U+{ord(bad.group()):04X} is not allowed"
+        )
     loader = _loader_class()(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        return Problem(shown, *_mark(exc.problem_mark or exc.context_mark), _syntax_message(exc))
+        return _syntax_problem(exc, text, shown)
     except yaml.YAMLError as exc:  # ReaderError and friends carry no mark
         return Problem(shown, 1, 1, f"invalid YAML: {exc}")
     finally:
@@ -129,17 +138,29 @@ def _mark(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def _syntax_message(exc: Any) -> str:
-    problem = str(exc.problem or exc.context or "syntax error")
-    if "'\\t'" in problem:
-        return "tab character used for indentation; YAML needs spaces"
-    if "expected a single document" in str(exc.context or ""):
-        return "file contains more than one YAML document ('---'); expected exactly one"
-    message = f"YAML syntax error: {problem}"
-    if exc.context and exc.context_mark is not None and exc.problem:
-        line, column = _mark(exc.context_mark)
-        message += f" ({exc.context} at {line}:{column})"
-    return message
+def _syntax_problem(exc: Any, text: str, shown: str) -> Problem:
+    """Word libyaml's errors for people, at the most useful position."""
+    line, column = _mark(exc.problem_mark or exc.context_mark)
+    context = str(exc.context or "")
+    lines = text.splitlines()
+    at = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
+    if at == "\t" or "'\\t'" in str(exc.problem):
+        return Problem(shown, line, column, "tab character used for indentation; YAML needs spaces")
+    if "expected a single document" in context:
+        return Problem(
+            shown,
+            line,
+            column,
+            "file contains more than one YAML document ('---'); expected exactly one",
+        )
+    if "quoted scalar" in context and exc.context_mark is not None:
+        return Problem(
+            shown, *_mark(exc.context_mark), "quoted text is never closed (the quote opens here)"
+        )
+    message = f"YAML syntax error: {exc.problem or context or 'invalid syntax'}"
+    if exc.problem and context and exc.context_mark is not None:
+        message += f" ({context} at {':'.join(map(str, _mark(exc.context_mark)))})"
+    return Problem(shown, line, column, message)
 
 
 def _convert(node: Any, where: JsonPath, out: Located, seen: set[int], depth: int) -> Any:
@@ -158,8 +179,9 @@ def _convert(node: Any, where: JsonPath, out: Located, seen: set[int], depth: in
     if isinstance(node, yaml.ScalarNode):
         return None if node.tag == _NULL_TAG else node.value
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*where, i), out, seen, depth + 1)
-                for i, item in enumerate(node.value)]
+        return [
+            _convert(item, (*where, i), out, seen, depth + 1) for i, item in enumerate(node.value)
+        ]
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key_line, key_column = _mark(key_node.start_mark)
@@ -170,8 +192,14 @@ def _convert(node: Any, where: JsonPath, out: Located, seen: set[int], depth: in
             raise _ParseError(key_line, key_column, "YAML merge keys (<<) are not allowed")
         if key in mapping:
             first = out.keys[(*where, key)][0]
-            out.problems.append(Problem(out.path, key_line, key_column,
-                                        f"duplicate key {key!r} (first defined at line {first})"))
+            out.problems.append(
+                Problem(
+                    out.path,
+                    key_line,
+                    key_column,
+                    f"duplicate key {key!r} (first defined at line {first})",
+                )
+            )
             continue
         out.keys[(*where, key)] = (key_line, key_column)
         mapping[key] = _convert(value_node, (*where, key), out, seen, depth + 1)

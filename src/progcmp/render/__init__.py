@@ -19,8 +19,12 @@ FORMATS: dict[str, str] = {
     "markdown": "markdown",
     "json": "json",
 }
-SUFFIXES: dict[str, str] = {".md": "markdown", ".markdown": "markdown", ".json": "json",
-                            ".txt": "terminal"}
+SUFFIXES: dict[str, str] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".txt": "terminal",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,19 +91,29 @@ def _comparison(view: Comparison, lang: str) -> list[Block]:
     numbers = {(c.key, s.id): str(i) for i, (c, s) in enumerate(cited, 1)}
     names = " · ".join(c.name for c in view.candidates)
     rows = tuple(
-        ((( Span(row_theme.label.get(lang), "bold"),),),
-         *(_cell_lines(cell, numbers, lang) for cell in row))
+        (
+            ((Span(row_theme.label.get(lang), "bold"),),),
+            *(_cell_lines(cell, numbers, lang) for cell in row),
+        )
         for row_theme, row in zip(view.themes, view.rows, strict=True)
     )
     elections = {c.election for c in view.candidates}
-    headers = tuple(c.name if len(elections) == 1 else f"{c.name} ({c.election})"
-                    for c in view.candidates)
-    blocks: list[Block] = [Heading(f"{word('comparison', lang)} : {names}" if lang == "fr"
-                                   else f"{word('comparison', lang)}: {names}"),
-                           Table((word("theme", lang), *headers), rows, prose=True)]
+    headers = tuple(
+        c.name if len(elections) == 1 else f"{c.name} ({c.election})" for c in view.candidates
+    )
+    blocks: list[Block] = [
+        Heading(
+            f"{word('comparison', lang)} : {names}"
+            if lang == "fr"
+            else f"{word('comparison', lang)}: {names}"
+        ),
+        Table((word("theme", lang), *headers), rows, prose=True),
+    ]
     if cited:
-        blocks += [Heading(word("sources", lang), 2),
-                   Items(tuple(source_line(numbers[(c.key, s.id)], c, s) for c, s in cited))]
+        blocks += [
+            Heading(word("sources", lang), 2),
+            Items(tuple(source_line(numbers[(c.key, s.id)], c, s) for c, s in cited)),
+        ]
     return blocks
 
 
@@ -116,7 +126,7 @@ def _cell_lines(cell: Cell, numbers: dict[tuple[str, str], str], lang: str) -> t
     if cell.gap is not None:
         lines.append((Span("∅ " + gap_label(cell.gap.kind, lang), "gap"),))
     if cell.contested is not None:
-        ref = (f" [{numbers[(key, cell.contested.source)]}]" if cell.contested.source else "")
+        ref = f" [{numbers[(key, cell.contested.source)]}]" if cell.contested.source else ""
         if cell.gap is None:  # a contested gap already says so above
             lines.append((Span("⚑ " + gap_label(GapKind.CONTESTED, lang), "gap"),))
         lines.append((Span(cell.contested.note, "dim"), Span(ref, "ref")))
@@ -125,52 +135,95 @@ def _cell_lines(cell: Cell, numbers: dict[tuple[str, str], str], lang: str) -> t
 
 def _gaps(view: GapReport, lang: str) -> list[Block]:
     blocks: list[Block] = [Heading(word("gaps", lang))]
-    for candidate, gaps, contested in zip(view.candidates, view.gaps, view.contested,
-                                          strict=True):
-        blocks.append(Heading(f"{candidate.name} ({candidate.party}, {candidate.election}) — "
-                              f"{len(gaps)} {word('of', lang)} {len(view.themes)}", 2))
+    for candidate, gaps, contested in zip(view.candidates, view.gaps, view.contested, strict=True):
+        blocks.append(
+            Heading(
+                f"{candidate.name} ({candidate.party}, {candidate.election}) — "
+                f"{len(gaps)} {word('of', lang)} {len(view.themes)}",
+                2,
+            )
+        )
         reviewed = {s: str(i) for i, s in enumerate(candidate.reviewed, 1)}
         if gaps:
             rows = []
             for gap in gaps:
-                if gap.kind in (GapKind.NONE_FOUND, GapKind.CONTESTED) and candidate.reviewed:
-                    rests: list[Line] = [(Span(word("reviewed_n", lang).format(
-                        n=len(candidate.reviewed))),)]
-                elif gap.kind is GapKind.NONE_FOUND:
-                    rests = [(Span(word("no_reviewed", lang), "dim"),)]
-                else:
-                    rests = []
-                rests += [(Span(s.title),) for s in gap.sources if s.id not in reviewed]
-                rows.append((((Span(gap.theme.label.get(lang), "bold"),),),
-                             ((Span(gap_label(gap.kind, lang), "gap"),),),
-                             tuple(rests),
-                             ((Span(gap.note or ""),),)))
-            blocks.append(Table((word("theme", lang), word("kind", lang),
-                                 word("rests_on", lang), word("note", lang)), tuple(rows),
-                                prose=True))
+                rests: list[Line] = []
+                if gap.kind in (GapKind.NONE_FOUND, GapKind.CONTESTED):
+                    rests.append((_reviewed_phrase(len(candidate.reviewed), lang),))
+                rests += [
+                    (Span(s.title),)
+                    for s in gap.sources
+                    if s.id not in reviewed
+                    or gap.kind not in (GapKind.NONE_FOUND, GapKind.CONTESTED)
+                ]
+                rows.append(
+                    (
+                        ((Span(gap.theme.label.get(lang), "bold"),),),
+                        ((Span(gap_label(gap.kind, lang), "gap"),),),
+                        tuple(rests),
+                        ((Span(gap.note or ""),),),
+                    )
+                )
+            blocks.append(
+                Table(
+                    (
+                        word("theme", lang),
+                        word("kind", lang),
+                        word("rests_on", lang),
+                        word("note", lang),
+                    ),
+                    tuple(rows),
+                    prose=True,
+                )
+            )
         else:
             blocks.append(Paragraph((Span(word("no_gap", lang), "dim"),)))
         if contested:
             blocks.append(Heading(word("contested_with", lang), 3))
-            blocks.append(Items(tuple(
-                (Span(view_theme_label(view, a.theme, lang) + " : " if lang == "fr"
-                      else view_theme_label(view, a.theme, lang) + ": ", "bold"),
-                 Span(a.note), Span(f" — {candidate.source(a.source).title}" if a.source
-                                    else "", "dim"))
-                for a in contested)))
+            blocks.append(
+                Items(
+                    tuple(
+                        (
+                            Span(
+                                view_theme_label(view, a.theme, lang) + " : "
+                                if lang == "fr"
+                                else view_theme_label(view, a.theme, lang) + ": ",
+                                "bold",
+                            ),
+                            Span(a.note),
+                            Span(
+                                f" — {candidate.source(a.source).title}" if a.source else "", "dim"
+                            ),
+                        )
+                        for a in contested
+                    )
+                )
+            )
         if candidate.reviewed:
             blocks.append(Heading(word("reviewed", lang), 3))
-            blocks.append(Items(tuple(source_line(n, None, candidate.source(s))
-                                      for s, n in reviewed.items())))
+            blocks.append(
+                Items(tuple(source_line(n, None, candidate.source(s)) for s, n in reviewed.items()))
+            )
     if len(view.candidates) > 1:
         blocks.append(Heading(word("by_theme", lang), 2))
         rows_by_theme = tuple(
-            (((Span(t.label.get(lang), "bold"),),),
-             tuple((Span(f"{c.name} — {gap_label(g.kind, lang)}"),) for c, g in view.silent_on(t))
-             or ((Span(word("nobody", lang), "dim"),),))
-            for t in view.themes)
+            (
+                ((Span(t.label.get(lang), "bold"),),),
+                tuple(
+                    (Span(f"{c.name} — {gap_label(g.kind, lang)}"),) for c, g in view.silent_on(t)
+                )
+                or ((Span(word("nobody", lang), "dim"),),),
+            )
+            for t in view.themes
+        )
         blocks.append(Table((word("theme", lang), word("silent", lang)), rows_by_theme))
     return blocks
+
+
+def _reviewed_phrase(count: int, lang: str) -> Span:
+    if count == 0:
+        return Span(word("no_reviewed", lang), "dim")
+    return Span(word("reviewed_1" if count == 1 else "reviewed_n", lang).format(n=count))
 
 
 def view_theme_label(view: GapReport, theme_id: str, lang: str) -> str:
@@ -202,15 +255,28 @@ def _candidate(view: CandidateView, lang: str) -> list[Block]:
             lines.append((Span(gap_label(GapKind.NONE_FOUND, lang), "gap"),))
         if annotation is not None:
             ref = f" [{numbers[annotation.source]}]" if annotation.source else ""
-            lines.append((Span(gap_label(annotation.kind, lang) + " — ", "gap"),
-                          Span(annotation.note), Span(ref, "ref")))
+            lines.append(
+                (
+                    Span(gap_label(annotation.kind, lang) + " — ", "gap"),
+                    Span(annotation.note),
+                    Span(ref, "ref"),
+                )
+            )
         blocks.append(Items(tuple(lines)))
     if c.assessments:
         blocks.append(Heading(word("assessments", lang), 2))
-        blocks.append(Items(tuple(
-            (Span(f"{a.author} : " if lang == "fr" else f"{a.author}: ", "bold"),
-             Span(a.summary), Span(f" [{numbers[a.source]}]", "ref"))
-            for a in c.assessments)))
+        blocks.append(
+            Items(
+                tuple(
+                    (
+                        Span(f"{a.author} : " if lang == "fr" else f"{a.author}: ", "bold"),
+                        Span(a.summary),
+                        Span(f" [{numbers[a.source]}]", "ref"),
+                    )
+                    for a in c.assessments
+                )
+            )
+        )
     if c.sources:
         blocks.append(Heading(word("sources", lang), 2))
         blocks.append(Items(tuple(source_line(numbers[s.id], None, s) for s in c.sources)))
@@ -219,22 +285,50 @@ def _candidate(view: CandidateView, lang: str) -> list[Block]:
 
 def _candidate_list(view: CandidateList, lang: str) -> list[Block]:
     rows = tuple(
-        tuple(((Span(text, style),),) for text, style in (
-            (c.id, "bold"),
-            (c.name if c.status is Status.CANDIDATE else f"{c.name} ({c.status})", None),
-            (c.party, None), (c.election, None), (str(len(c.proposals)), None),
-            (f"{covered_count(c)}/{view.theme_count}", None)))
-        for c in view.candidates)
-    return [Table(tuple(word(k, lang) for k in ("id", "candidate", "party", "election",
-                                                  "proposals", "themes")), rows)]
+        tuple(
+            ((Span(text, style),),)
+            for text, style in (
+                (c.id, "bold"),
+                (c.name if c.status is Status.CANDIDATE else f"{c.name} ({c.status})", None),
+                (c.party, None),
+                (c.election, None),
+                (str(len(c.proposals)), None),
+                (f"{covered_count(c)}/{view.theme_count}", None),
+            )
+        )
+        for c in view.candidates
+    )
+    return [
+        Table(
+            tuple(
+                word(k, lang)
+                for k in ("id", "candidate", "party", "election", "proposals", "themes")
+            ),
+            rows,
+        )
+    ]
 
 
 def _theme_list(view: ThemeList, lang: str) -> list[Block]:
     rows = []
     for t in view.themes:
         covering, proposals = view.coverage(t)
-        rows.append((((Span(t.id, "bold"),),), ((Span(t.label.get(lang)),),),
-                     ((Span(f"{covering}/{len(view.candidates)}"),),),
-                     ((Span(str(proposals)),),)))
-    return [Table((word("id", lang), word("label", lang), word("candidates_covering", lang),
-                   word("proposals", lang)), tuple(rows))]
+        rows.append(
+            (
+                ((Span(t.id, "bold"),),),
+                ((Span(t.label.get(lang)),),),
+                ((Span(f"{covering}/{len(view.candidates)}"),),),
+                ((Span(str(proposals)),),),
+            )
+        )
+    return [
+        Table(
+            (
+                word("id", lang),
+                word("label", lang),
+                word("candidates_covering", lang),
+                word("proposals", lang),
+            ),
+            tuple(rows),
+        )
+    ]

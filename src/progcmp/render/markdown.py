@@ -15,7 +15,7 @@ from .document import Block, Heading, Items, Line, Paragraph, build
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~#!])")
 _NEWLINE = re.compile(r"[ \t]*\n[ \t]*")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)  # would start a list
 
 
 def escape(text: str) -> str:
@@ -23,8 +23,13 @@ def escape(text: str) -> str:
     text = clean(text, multiline=True).replace("&", "&amp;").replace("<", "&lt;")
     text = text.replace(">", "&gt;")
     text = _PUNCTUATION.sub(r"\\\1", text)
-    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), text)
     return _NEWLINE.sub("<br>", text)
+
+
+def _escape_marker(marker: str) -> str:
+    """``-`` becomes ``\\-``; ``1.`` becomes ``1\\.``: Markdown escapes the punctuation."""
+    return marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
 
 
 def _url(url: str) -> str:
@@ -37,7 +42,7 @@ def _wrap(text: str, marker: str) -> str:
     if not core:
         return text
     start = text.index(core[0])
-    return f"{text[:start]}{marker}{core}{marker}{text[start + len(core):]}"
+    return f"{text[:start]}{marker}{core}{marker}{text[start + len(core) :]}"
 
 
 def _line(line: Line) -> str:
@@ -64,8 +69,10 @@ def _block(block: Block) -> str:
         return "\n".join(f"- {_line(item)}" for item in block.items)
     header = "| " + " | ".join(escape(h) for h in block.headers) + " |"
     rule = "|" + "|".join(" --- " for _ in block.headers) + "|"
-    rows = ["| " + " | ".join("<br>".join(_line(line) for line in cell) or " " for cell in row)
-            + " |" for row in block.rows]
+    rows = [
+        "| " + " | ".join("<br>".join(_line(line) for line in cell) or " " for cell in row) + " |"
+        for row in block.rows
+    ]
     return "\n".join([header, rule, *rows])
 
 

@@ -18,8 +18,7 @@ from ..text import clean
 from . import RenderOptions
 from .document import Block, Heading, Items, Line, Paragraph, Table, build
 
-STYLES = {"bold": "bold", "dim": "dim", "gap": "italic yellow", "ref": "cyan",
-          "quote": "italic"}
+STYLES = {"bold": "bold", "dim": "dim", "gap": "italic yellow", "ref": "cyan", "quote": "italic"}
 THEME_COLUMN_WIDTH = 22
 
 
@@ -33,14 +32,14 @@ def _text(line: Line) -> Text:
 
 
 def _table(block: Table, width: int) -> RichTable:
-    table = RichTable(box=box.ROUNDED, show_lines=block.prose, expand=block.prose and width > 100,
-                      padding=(0, 1))
+    table = RichTable(
+        box=box.ROUNDED, show_lines=block.prose, expand=block.prose and width > 100, padding=(0, 1)
+    )
     for i, header in enumerate(block.headers):
         if not block.prose:
             table.add_column(Text(header, "bold"), overflow="fold")
         elif i == 0:
-            table.add_column(Text(header, "bold"), max_width=THEME_COLUMN_WIDTH,
-                             overflow="fold")
+            table.add_column(Text(header, "bold"), max_width=THEME_COLUMN_WIDTH, overflow="fold")
         else:
             table.add_column(Text(header, "bold"), ratio=1, overflow="fold")
     for row in block.rows:
@@ -60,10 +59,18 @@ def _renderable(block: Block, width: int) -> RenderableType:
 
 def render(view: View, options: RenderOptions) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=options.width, force_terminal=options.color,
-                      color_system="standard" if options.color else None, no_color=False,
-                      markup=False, highlight=False, emoji=False, legacy_windows=False,
-                      soft_wrap=False)
+    console = Console(
+        file=buffer,
+        width=options.width,
+        force_terminal=options.color,
+        color_system="standard" if options.color else None,
+        no_color=False,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+        soft_wrap=False,
+    )
     blocks = build(view, options.lang)
     for i, block in enumerate(blocks):
         if i and isinstance(block, Heading):
