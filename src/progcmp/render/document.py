@@ -125,11 +125,11 @@ def _cell_lines(cell: Cell, numbers: dict[tuple[str, str], str], lang: str) -> t
     ]
     if cell.gap is not None:
         lines.append((Span("∅ " + gap_label(cell.gap.kind, lang), "gap"),))
-    if cell.contested is not None:
+    if cell.contested is not None and cell.gap is None:  # a contested gap says so already
+        # The claim itself can be long: the table names it and cites it; `gaps` and `show`
+        # print it whole.
         ref = f" [{numbers[(key, cell.contested.source)]}]" if cell.contested.source else ""
-        if cell.gap is None:  # a contested gap already says so above
-            lines.append((Span("⚑ " + gap_label(GapKind.CONTESTED, lang), "gap"),))
-        lines.append((Span(cell.contested.note, "dim"), Span(ref, "ref")))
+        lines.append((Span("⚑ " + gap_label(GapKind.CONTESTED, lang), "gap"), Span(ref, "ref")))
     return tuple(lines)
 
 
@@ -145,7 +145,7 @@ def _gaps(view: GapReport, lang: str) -> list[Block]:
         )
         reviewed = {s: str(i) for i, s in enumerate(candidate.reviewed, 1)}
         if gaps:
-            rows = []
+            rows: list[tuple[tuple[Line, ...], ...]] = []
             for gap in gaps:
                 rests: list[Line] = []
                 if gap.kind in (GapKind.NONE_FOUND, GapKind.CONTESTED):
@@ -164,18 +164,10 @@ def _gaps(view: GapReport, lang: str) -> list[Block]:
                         ((Span(gap.note or ""),),),
                     )
                 )
-            blocks.append(
-                Table(
-                    (
-                        word("theme", lang),
-                        word("kind", lang),
-                        word("rests_on", lang),
-                        word("note", lang),
-                    ),
-                    tuple(rows),
-                    prose=True,
-                )
-            )
+            headers = tuple(word(k, lang) for k in ("theme", "kind", "rests_on", "note"))
+            if not any(g.note for g in gaps):  # an empty column only takes width
+                headers, rows = headers[:-1], [row[:-1] for row in rows]
+            blocks.append(Table(headers, tuple(rows), prose=True))
         else:
             blocks.append(Paragraph((Span(word("no_gap", lang), "dim"),)))
         if contested:

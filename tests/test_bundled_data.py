@@ -1,0 +1,102 @@
+"""The shipped dataset: valid, every claim sourced, no accidental duplicates, the founding case kept."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from rapidfuzz import fuzz
+
+from progcmp import GapKind, compare, find_candidate, find_candidates, find_gaps, load_dataset
+from progcmp.text import fold
+
+from .conftest import BUNDLED
+
+DATA = load_dataset(BUNDLED)
+DUPLICATE_SCORE = 90  # token_sort_ratio on folded summaries: above this, two proposals say the same
+
+
+def test_bundled_data_validates_and_covers_the_2017_candidates() -> None:
+    ids = {c.id for c in DATA.candidates}
+    assert {
+        "melenchon",
+        "macron",
+        "fillon",
+        "hamon",
+        "le-pen",
+        "dupont-aignan",
+        "jadot",
+        "valls",
+    } <= ids
+    assert {"poutou", "arthaud", "asselineau", "lassalle", "cheminade"} <= ids
+    assert 15 <= len(DATA.themes) <= 20
+
+
+@pytest.mark.parametrize("candidate", DATA.candidates, ids=lambda c: c.id)
+def test_every_claim_rests_on_a_declared_http_source(candidate: object) -> None:
+    from progcmp.models import Candidate
+
+    assert isinstance(candidate, Candidate)
+    declared = {s.id: s for s in candidate.sources}
+    cited = [p.source for p in candidate.proposals] + [a.source for a in candidate.assessments]
+    cited += [a.source for a in candidate.annotations if a.source]
+    for source_id in cited + list(candidate.reviewed):
+        assert urlsplit(declared[source_id].url).scheme in ("http", "https")
+    unused = set(declared) - set(cited) - set(candidate.reviewed)
+    assert not unused, f"declared but neither cited nor reviewed: {sorted(unused)}"
+
+
+@pytest.mark.parametrize("candidate", DATA.candidates, ids=lambda c: c.id)
+def test_no_two_proposals_of_a_candidate_are_near_duplicates(candidate: object) -> None:
+    from progcmp.models import Candidate
+
+    assert isinstance(candidate, Candidate)
+    texts = [(p.id, fold(p.summary)) for p in candidate.proposals]
+    close = [
+        (a, b)
+        for i, (a, ta) in enumerate(texts)
+        for b, tb in texts[i + 1 :]
+        if fuzz.token_sort_ratio(ta, tb) >= DUPLICATE_SCORE
+    ]
+    assert not close
+
+
+def test_withdrawn_and_defeated_candidates_are_marked() -> None:
+    assert find_candidate(DATA, "jadot").status == "withdrew"
+    assert find_candidate(DATA, "valls").status == "lost-primary"
+
+
+def test_candidates_with_nothing_found_say_so_honestly() -> None:
+    for name in ("poutou", "cheminade"):
+        candidate = find_candidate(DATA, name)
+        assert candidate.proposals == ()
+        report = find_gaps(DATA, [candidate])
+        assert len(report.gaps[0]) == len(DATA.themes)
+        assert candidate.note
+
+
+def test_the_open_government_claim_is_contested_by_the_programme() -> None:
+    """The op-ed found nothing on Open Government for Mélenchon; his section 83 has open data."""
+    melenchon = find_candidate(DATA, "Mélenchon")
+    annotation = melenchon.annotation_on("open-government")
+    assert annotation is not None and annotation.kind is GapKind.CONTESTED
+    assert annotation.source is not None and "silicon.fr" in melenchon.source(annotation.source).url
+    section_83 = [
+        p
+        for p in melenchon.proposals_on("open-government")
+        if "/section/83/" in melenchon.source(p.source).url
+    ]
+    assert section_83
+    assert any(
+        a.author == "Guy Mamou-Mani" and "open-government" in a.themes
+        for a in melenchon.assessments
+    )
+    assert not any(p.source == annotation.source for p in melenchon.proposals), (
+        "a verdict is not a proposal"
+    )
+
+
+def test_the_headline_comparison_has_sourced_proposals_on_most_themes() -> None:
+    view = compare(DATA, find_candidates(DATA, ["melenchon", "macron", "fillon", "hamon"]))
+    covered = sum(1 for row in view.rows for cell in row if cell.proposals)
+    assert covered >= 0.6 * len(view.rows) * 4
