@@ -100,3 +100,33 @@ def test_the_headline_comparison_has_sourced_proposals_on_most_themes() -> None:
     view = compare(DATA, find_candidates(DATA, ["melenchon", "macron", "fillon", "hamon"]))
     covered = sum(1 for row in view.rows for cell in row if cell.proposals)
     assert covered >= 0.6 * len(view.rows) * 4
+
+
+SHARED_CSV = BUNDLED.parent.parent / "shared" / "data" / "presidentielles2017"
+COPIED_RUN = (
+    60  # characters in a row shared with a source sentence: that is copying, not summarising
+)
+
+
+@pytest.mark.skipif(
+    not SHARED_CSV.is_dir(), reason="the 2017 source texts (../shared) are not beside the project"
+)
+def test_summaries_are_in_our_own_words() -> None:
+    import csv
+
+    source_text = []
+    for path in sorted(SHARED_CSV.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            source_text += [fold(row["proposition"]) for row in csv.DictReader(handle)]
+    haystack = " | ".join(source_text)
+    copied = [
+        f"{c.id}/{p.id}"
+        for c in DATA.candidates
+        for p in c.proposals
+        for text in [fold(p.summary)]
+        if any(
+            text[i : i + COPIED_RUN] in haystack
+            for i in range(0, max(1, len(text) - COPIED_RUN + 1), 5)
+        )
+    ]
+    assert not copied
