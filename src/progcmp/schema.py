@@ -77,7 +77,7 @@ LONG_TEXT = Text("Free text; may span several lines.", multiline=True, max_lengt
 QUOTE = Text(
     "A few verbatim words from the source, where the exact form matters.",
     multiline=True,
-    max_length=400,
+    max_length=200,
 )
 URL = Text("An http(s) URL.", URL_PATTERN, "an http(s) URL", max_length=2000)
 DATE = Text(
