@@ -232,3 +232,11 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_shell_completion_offers_candidate_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    from progcmp.cli import _complete_candidates
+
+    assert _complete_candidates("mel") == ["melenchon"]  # the bundled data
+    monkeypatch.setenv("PROGCMP_DATA", str(VALID))
+    assert _complete_candidates("") == ["bob", "empty", "zoe"]

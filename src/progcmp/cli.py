@@ -23,7 +23,6 @@ DEFAULT_WIDTH = 100  # when the output is not a terminal
 
 app = typer.Typer(
     name="progcmp",
-    help="Compare candidates' digital programmes, theme by theme, with every proposal sourced.",
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
