@@ -129,3 +129,19 @@ def test_summaries_are_in_our_own_words() -> None:
         )
     ]
     assert not copied
+
+
+def test_the_whole_2017_report_exports_cleanly() -> None:
+    """The published artefacts of the shipped data: valid Markdown, CSV and HTML."""
+    from progcmp import RenderOptions, render
+    from progcmp.analysis import election_report
+
+    from .test_render import check_csv, check_html, check_markdown
+
+    report = election_report(DATA, "2017")
+    check_html(render(report, "html"))
+    check_csv(report, render(report, "csv"))
+    check_markdown(render(report, "markdown"))
+    check_markdown(render(report, "markdown", RenderOptions(layout="sections")))
+    table = compare(DATA, find_candidates(DATA, ["melenchon", "macron"]))
+    check_csv(table, render(table, "csv"))

@@ -240,3 +240,129 @@ def test_shell_completion_offers_candidate_ids(monkeypatch: pytest.MonkeyPatch) 
     assert _complete_candidates("mel") == ["melenchon"]  # the bundled data
     monkeypatch.setenv("PROGCMP_DATA", str(VALID))
     assert _complete_candidates("") == ["bob", "empty", "zoe"]
+
+
+def test_exports_infer_the_format_from_the_extension(run: Run, tmp_path: Path) -> None:
+    import csv
+
+    for name in ("c.csv", "c.html", "c.htm", "c.json", "c.md"):
+        assert run("compare", "zoe", "bob", *D, "-o", tmp_path / name).code == 0
+    with (tmp_path / "c.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["candidate"], r["theme"], r["kind"]) for r in rows[:3]] == [
+        ("zoe", "free-software", "proposal"),
+        ("zoe", "free-software", "proposal"),
+        ("bob", "free-software", "declined"),
+    ]
+    assert (tmp_path / "c.html").read_bytes() == (tmp_path / "c.htm").read_bytes()
+    assert (tmp_path / "c.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_csv_bom_for_excel(run: Run, tmp_path: Path) -> None:
+    plain = run("themes", *D, "-f", "csv")
+    assert plain.stdout.startswith("id,label_fr,")
+    target = tmp_path / "t.csv"
+    assert run("themes", *D, "-o", target, "--csv-bom").code == 0
+    assert target.read_bytes() == b"\xef\xbb\xbf" + plain.stdout.encode("utf-8")
+
+
+def test_markdown_sections_layout(run: Run) -> None:
+    table = run("compare", "zoe", "bob", *D, "-f", "markdown")
+    sections = run("compare", "zoe", "bob", *D, "-f", "markdown", "--layout", "sections")
+    assert "| Thème |" in table.stdout
+    assert "| Thème |" not in sections.stdout
+    assert "## Logiciel libre\n\n**Zoé Lefèvre**\n\n- Faire passer" in sections.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (
+            ("--layout", "sections", "-f", "json"),
+            "progcmp: error: --layout applies to Markdown output only, not json\n",
+        ),
+        (
+            ("--layout", "sections", "-o", "out.html"),
+            "progcmp: error: --layout applies to Markdown output only, not html\n",
+        ),
+        (
+            ("--csv-bom", "-o", "out.md"),
+            "progcmp: error: --csv-bom applies to CSV output only, not markdown\n",
+        ),
+        (("--election", "1789", "-o", "out.md"), None),
+    ],
+)
+def test_options_are_checked_before_anything_is_written(
+    run: Run, tmp_path: Path, args: tuple[str, ...], stderr: str | None
+) -> None:
+    result = run("report", *D, *args)
+    assert result.code == 2
+    if stderr is not None:
+        assert result.stderr == stderr
+    assert list(tmp_path.iterdir()) == []  # the working folder: nothing written, no temp file
+
+
+def test_report_writes_a_page_once(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    first = run("report", *D, "-o", target)
+    assert (first.code, first.stdout, first.stderr) == (0, "", "")
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Rapport : fr-test-2027" in page
+    again = run("report", *D, "-o", target)
+    assert (again.code, again.stderr) == (
+        1,
+        f"progcmp: error: {target} already exists; use --force to replace it\n",
+    )
+    assert target.read_text(encoding="utf-8") == page
+    assert run("report", *D, "-o", target, "--force", "--lang", "en").code == 0
+    assert "Report: fr-test-2027" in target.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
+def test_report_json_equals_the_library(run: Run) -> None:
+    from progcmp.analysis import election_report
+
+    result = run("report", *D, "-f", "json", "--theme", "free-software")
+    data = load_dataset(VALID)
+    expected = election_report(data, None, [data.theme("free-software")]).to_dict()
+    assert json.loads(result.stdout) == expected
+    assert expected["coverage"] == [
+        {
+            "theme": "free-software",
+            "cells": [
+                {"candidate": "bob", "proposals": 0, "gap": "declined", "contested": False},
+                {"candidate": "empty", "proposals": 0, "gap": "none-found", "contested": False},
+                {"candidate": "zoe", "proposals": 2, "gap": None, "contested": False},
+            ],
+        }
+    ]
+
+
+def test_report_picks_the_election(run: Run, tmp_path: Path) -> None:
+    from .conftest import write_candidate
+
+    root = tmp_path / "data"
+    for election in ("fr-pres-2022", "fr-pres-2027", "fr-leg-2027"):
+        write_candidate(
+            root,
+            f"id: alice\nname: Alice\nparty: P\nelection: {election}\n"
+            "sources: []\nreviewed: []\nproposals: []\n",
+            election=election,
+        )
+    d = ("--data", root)
+    assert run("report", *d).stderr == (
+        "progcmp: error: the data holds several elections (fr-leg-2027, fr-pres-2022, "
+        "fr-pres-2027); choose one with --election\n"
+    )
+    assert run("report", *d, "-e", "2027").stderr == (
+        "progcmp: error: election '2027' is ambiguous: fr-leg-2027, fr-pres-2027; "
+        "write one of these\n"
+    )
+    assert run("report", *d, "-e", "2017").stderr == (
+        "progcmp: error: unknown election '2017'; known: fr-leg-2027, fr-pres-2022, fr-pres-2027\n"
+    )
+    chosen = run("report", *d, "-e", "2022", "-f", "json")
+    assert json.loads(chosen.stdout)["election"] == "fr-pres-2022"
+    assert json.loads(run("report", *d, "-e", "fr-leg-2027", "-f", "json").stdout)["election"] == (
+        "fr-leg-2027"
+    )

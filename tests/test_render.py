@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Callable
+from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from progcmp import (
@@ -20,15 +25,24 @@ from progcmp import (
     load_dataset,
     render,
 )
-from progcmp.analysis import View
-from progcmp.models import Annotation, Candidate, GapKind, Proposal, Source, SourceKind
-from progcmp.render import FORMATS
+from progcmp.analysis import ElectionReport, View, election_report
+from progcmp.models import (
+    Annotation,
+    Assessment,
+    Candidate,
+    GapKind,
+    Proposal,
+    Source,
+    SourceKind,
+)
+from progcmp.render import FORMATS, SUFFIXES
+from progcmp.render.csv import FORMULA_TRIGGERS, neutralise
 from progcmp.render.markdown import escape
 
 from .conftest import VALID
 
 DATA = load_dataset(VALID)
-EXTENSIONS = {"terminal": "txt", "markdown": "md", "json": "json"}
+EXTENSIONS = {"terminal": "txt", "markdown": "md", "json": "json", "csv": "csv", "html": "html"}
 
 
 def views(data: Dataset = DATA) -> dict[str, View]:
@@ -40,7 +54,25 @@ def views(data: Dataset = DATA) -> dict[str, View]:
         "show": CandidateView(columns[0], data.themes),
         "candidates": CandidateList(everyone, len(data.themes)),
         "themes": ThemeList(data.themes, everyone),
+        "report": election_report(data),
     }
+
+
+def empty_views(data: Dataset = DATA) -> dict[str, View]:
+    """Every view with nothing in it: no candidate (or no theme)."""
+    return {
+        "compare": compare(data, []),
+        "gaps": find_gaps(data, []),
+        "show": CandidateView(data.candidates[0], ()),
+        "candidates": CandidateList((), 0),
+        "themes": ThemeList((), ()),
+        "report": ElectionReport("fr-test-2027", compare(data, []), find_gaps(data, [])),
+    }
+
+
+def test_every_format_has_a_golden_extension_and_a_suffix() -> None:
+    assert set(EXTENSIONS) == set(FORMATS)
+    assert set(SUFFIXES.values()) == set(FORMATS)
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
@@ -49,7 +81,13 @@ def test_golden(fmt: str, name: str, golden: Callable[[str, str], None]) -> None
     golden(f"{name}.{EXTENSIONS[fmt]}", render(views()[name], fmt, RenderOptions(width=100)))
 
 
-@pytest.mark.parametrize("fmt", ["terminal", "markdown"])
+@pytest.mark.parametrize("name", ["compare", "gaps", "show", "report"])
+def test_golden_markdown_sections(name: str, golden: Callable[[str, str], None]) -> None:
+    text = render(views()[name], "markdown", RenderOptions(layout="sections"))
+    golden(f"{name}.sections.md", text)
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "html"])
 def test_golden_english(fmt: str, golden: Callable[[str, str], None]) -> None:
     text = render(views()["compare"], fmt, RenderOptions(lang="en", width=100))
     golden(f"compare.en.{EXTENSIONS[fmt]}", text)
@@ -78,6 +116,17 @@ HOSTILE = [
     '=HYPERLINK("https://evil.example")',
     "accents éèà œ and emoji 🏛️ 健康",
     "&amp; &lt; entity",
+    "+SUM(A1:A9)",
+    "-2+3",
+    "@cmd",
+    " =1+1 after a space",
+    "\t=tab first",
+    "\r=carriage return first",
+    "</td></tr></table></main><h1>escaped the table",
+    '" onmouseover="alert(1)" x=\'',
+    "javascript:alert(1)",
+    "<!-- comment --> <![CDATA[ x ]]> <style>*{}</style>",
+    "{{ 7 * 7 }} {% raw %} ${x}",
 ]
 
 
@@ -88,8 +137,20 @@ def hostile_dataset() -> Dataset:
         url="https://example.org/a_(b)",
         kind=SourceKind.PROGRAMME,
     )
+    # The loader refuses such a URL; a library user might not: it must never become a link.
+    bad_url = Source(
+        id="js", title="=cmd|' /C calc'!A0", url="javascript:alert(1)", kind=SourceKind.PRESS
+    )
     proposals = tuple(
-        Proposal(id=f"p{i}", themes=("free-software",), summary=text, source="s")
+        Proposal(
+            id=f"p{i}",
+            themes=("free-software",),
+            summary=text,
+            source="js" if i == 0 else "s",
+            quote=text if i % 3 == 0 else None,
+            locator=text if i % 4 == 0 else None,
+            note=text if i % 5 == 0 else None,
+        )
         for i, text in enumerate(HOSTILE)
     )
     evil = Candidate(
@@ -98,9 +159,19 @@ def hostile_dataset() -> Dataset:
         party="P\x1b[31m",
         election="fr-test-2027",
         path="evil.yaml",
-        sources=(source,),
-        reviewed=("s",),
+        sources=(source, bad_url),
+        reviewed=("s", "js"),
         proposals=proposals,
+        assessments=(
+            Assessment(
+                id="a",
+                author="<b>Critic</b> | =1",
+                source="js",
+                themes=("free-software", "net-neutrality"),
+                summary="\n".join(HOSTILE),
+                quote="-quote | <i>",
+            ),
+        ),
         annotations=(
             Annotation(
                 theme="open-government",
@@ -119,17 +190,105 @@ def test_contract_every_renderer(fmt: str, name: str) -> None:
     data = hostile_dataset()
     view = views(data)[name]
     text = render(view, fmt, RenderOptions(width=90))
+    check_contract(view, fmt, text)
+    if fmt == "terminal" and name != "themes":
+        assert "[/]" in text and "<script>" in text  # shown literally, not obeyed or dropped
+    if fmt == "markdown":
+        check_markdown(render(view, fmt, RenderOptions(width=90, layout="sections")))
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("name", sorted(empty_views()))
+def test_contract_empty_views(fmt: str, name: str) -> None:
+    view = empty_views()[name]
+    check_contract(view, fmt, render(view, fmt, RenderOptions(width=90)))
+
+
+def check_contract(view: View, fmt: str, text: str) -> None:
+    """What every renderer promises for any view, then what its own format promises."""
     assert text.endswith("\n") and not text.endswith("\n\n")
     assert text == render(view, fmt, RenderOptions(width=90)), "not deterministic"
     if fmt == "json":
         assert json.loads(text) == view.to_dict()
         return
-    for bad in ("\x1b", "\x9b", "\u202e", "\u200b", "\x07"):
+    for bad in ("\x1b", "\x9b", "\u202e", "\u200b", "\x07", "\r"):
         assert bad not in text
-    if fmt == "terminal" and name != "themes":
-        assert "[/]" in text and "<script>" in text  # shown literally, not obeyed or dropped
-    else:
+    if fmt == "markdown":
         check_markdown(text)
+    elif fmt == "csv":
+        check_csv(view, text)
+    elif fmt == "html":
+        check_html(text)
+
+
+def check_csv(view: View, text: str) -> None:
+    """Round-trips through csv.reader: the header, one row per record, the same values made
+    safe; no cell a spreadsheet would run as a formula."""
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    records = view.to_records()
+    header = rows[0]
+    assert header == list(type(view).RECORD_FIELDS)  # type: ignore[union-attr]
+    assert len(rows) == len(records) + 1
+    for row, record in zip(rows[1:], records, strict=True):
+        assert len(row) == len(header)
+        assert row == [neutralise(record[name]) for name in header]
+        for value in row:
+            assert not value.lstrip(" \n").startswith(FORMULA_TRIGGERS), value
+
+
+VOID = {"meta", "br", "hr", "img", "input", "link", "area", "base", "col", "wbr", "source"}
+
+
+class _StrictPage(HTMLParser):
+    """Records tags and checks that every element closes in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.text: list[str] = []
+        self.comments: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, (tag, self.stack[-5:])
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.comments.append(data)
+
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+
+def check_html(text: str) -> HTMLParser:
+    """Well nested; no script, event handler, comment, external resource or non-web link;
+    the strict Content-Security-Policy first in the head."""
+    assert text.startswith("<!DOCTYPE html>\n")
+    page = _StrictPage()
+    page.feed(text)
+    page.close()
+    assert page.stack == []
+    assert page.comments == []
+    names = [tag for tag, _ in page.tags]
+    assert names[:4] == ["html", "head", "meta", "meta"]
+    assert dict(page.tags[3][1]) == {"http-equiv": "Content-Security-Policy", "content": CSP}
+    assert names.count("style") == 1
+    for tag, attrs in page.tags:
+        assert tag not in ("script", "iframe", "object", "embed", "img", "link", "base", "form")
+        for name, value in attrs:
+            assert not name.startswith("on"), (tag, name)
+            assert name not in ("src", "srcset", "style", "action", "formaction"), (tag, name)
+            if name == "href":
+                assert str(value).startswith(("https://", "http://")), value
+    return page
 
 
 def check_markdown(text: str) -> None:
@@ -149,7 +308,7 @@ def check_markdown(text: str) -> None:
             if child.type == "html_inline":
                 assert child.content == "<br>"
             if child.type == "link_open":
-                assert str(child.attrs["href"]).startswith("https://")
+                assert str(child.attrs["href"]).startswith(("https://", "http://"))
             assert child.type != "image"
         if token.type == "table_open":
             row_sizes = []
@@ -174,3 +333,27 @@ def test_colour_only_when_asked() -> None:
     view = views()["compare"]
     assert "\x1b[" not in render(view, "terminal", RenderOptions(color=False))
     assert "\x1b[" in render(view, "terminal", RenderOptions(color=True))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=80), st.text(max_size=30))
+def test_any_text_stays_inert_in_every_export(summary: str, name: str) -> None:
+    """Whatever a proposal or a name holds, CSV round-trips and HTML and Markdown stay
+    well formed and inert."""
+    source = Source(id="s", title=name or "t", url="https://example.org/", kind=SourceKind.PRESS)
+    alice = Candidate(
+        id="alice",
+        name=name or "n",
+        party=summary or "p",
+        election="fr-test-2027",
+        path="alice.yaml",
+        sources=(source,),
+        reviewed=("s",),
+        proposals=(Proposal(id="p", themes=("free-software",), summary=summary, source="s"),),
+    )
+    data = Dataset(DATA.themes, (alice,))
+    for view in (compare(data, [alice]), election_report(data)):
+        check_csv(view, render(view, "csv"))
+        check_html(render(view, "html"))
+        check_markdown(render(view, "markdown"))
+        check_markdown(render(view, "markdown", RenderOptions(layout="sections")))

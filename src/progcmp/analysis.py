@@ -1,19 +1,23 @@
 """Pure functions from a :class:`Dataset` to the views the commands print.
 
-Each view has ``to_dict()``: the documented, versioned JSON shape (``--format json`` prints
-exactly that).
+Each view has:
+
+- ``to_dict()``: the documented, versioned JSON shape (``--format json`` prints exactly that);
+- ``to_records()``: flat rows for CSV, a list of ``dict[str, str]`` (see
+  :mod:`progcmp.render.csv`); every row has the same keys, in the order of the class's
+  ``RECORD_FIELDS``, and a list of values in one cell holds one value per line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from .errors import UsageError
 from .matching import AMBIGUITY_MARGIN, CLOSEST_CUTOFF, NAME_CUTOFF, closest
-from .models import Annotation, Candidate, Dataset, GapKind, Proposal, Source, Theme
-from .text import fold, show
+from .models import Annotation, Assessment, Candidate, Dataset, GapKind, Proposal, Source, Theme
+from .text import clean, fold, show
 
 JSON_VERSION = 1
 
@@ -117,6 +121,123 @@ def select_themes(dataset: Dataset, queries: Sequence[str]) -> tuple[Theme, ...]
     return tuple(t for t in dataset.themes if t.id in wanted)
 
 
+# --- flat records (CSV) -------------------------------------------------------------------------
+
+# One row per candidate x theme x entry; ``kind`` says what the row is: ``proposal``,
+# ``assessment``, or a gap kind (``none-found``, ``declined``, ``not-reviewed``, ``contested``).
+ENTRY_FIELDS = (
+    "election",
+    "candidate",
+    "candidate_name",
+    "party",
+    "theme",
+    "theme_label_fr",
+    "theme_label_en",
+    "kind",
+    "id",
+    "author",
+    "summary",
+    "quote",
+    "locator",
+    "note",
+    "source",
+    "source_title",
+    "source_url",
+)
+GAP_FIELDS = (
+    "election",
+    "candidate",
+    "candidate_name",
+    "party",
+    "theme",
+    "theme_label_fr",
+    "theme_label_en",
+    "kind",
+    "proposals",
+    "note",
+    "source",
+    "source_title",
+    "source_url",
+)
+
+
+def _record(
+    fields: tuple[str, ...],
+    candidate: Candidate,
+    theme: Theme,
+    kind: str,
+    sources: Sequence[Source] = (),
+    **values: str | None,
+) -> dict[str, str]:
+    """One flat row about a candidate on a theme; several sources give one line each."""
+    row = dict.fromkeys(fields, "")
+    row.update(
+        election=candidate.election,
+        candidate=candidate.id,
+        candidate_name=candidate.name,
+        party=candidate.party,
+        theme=theme.id,
+        theme_label_fr=theme.label.fr,
+        theme_label_en=theme.label.en,
+        kind=kind,
+        # one line per source: titles lose their line breaks so the lines stay aligned
+        source="\n".join(s.id for s in sources),
+        source_title="\n".join(clean(s.title) for s in sources),
+        source_url="\n".join(clean(s.url) for s in sources),
+    )
+    row.update((key, value or "") for key, value in values.items())
+    assert row.keys() == set(fields), sorted(row.keys() - set(fields))
+    return row
+
+
+def _cell_records(cell: Cell) -> list[dict[str, str]]:
+    """A comparison cell as rows: its proposals, then its gap or contested claim."""
+    c, t = cell.candidate, cell.theme
+    rows = [
+        _record(
+            ENTRY_FIELDS,
+            c,
+            t,
+            "proposal",
+            (c.source(p.source),),
+            id=p.id,
+            summary=p.summary,
+            quote=p.quote,
+            locator=p.locator,
+            note=p.note,
+        )
+        for p in cell.proposals
+    ]
+    if cell.gap is not None:
+        rows.append(
+            _record(ENTRY_FIELDS, c, t, str(cell.gap.kind), cell.gap.sources, note=cell.gap.note)
+        )
+    elif cell.contested is not None:
+        sources = (c.source(cell.contested.source),) if cell.contested.source else ()
+        rows.append(
+            _record(ENTRY_FIELDS, c, t, str(GapKind.CONTESTED), sources, note=cell.contested.note)
+        )
+    return rows
+
+
+def _assessment_records(candidate: Candidate, theme: Theme) -> list[dict[str, str]]:
+    return [
+        _record(
+            ENTRY_FIELDS,
+            candidate,
+            theme,
+            "assessment",
+            (candidate.source(a.source),),
+            id=a.id,
+            author=a.author,
+            summary=a.summary,
+            quote=a.quote,
+        )
+        for a in candidate.assessments
+        if theme.id in a.themes
+    ]
+
+
 # --- views ------------------------------------------------------------------------------------
 
 
@@ -164,6 +285,13 @@ class Comparison:
     candidates: tuple[Candidate, ...]
     themes: tuple[Theme, ...]
     rows: tuple[tuple[Cell, ...], ...]
+
+    RECORD_FIELDS: ClassVar[tuple[str, ...]] = ENTRY_FIELDS
+
+    def to_records(self) -> list[dict[str, str]]:
+        """One row per theme x candidate x proposal, in table order; a gap or a contested
+        claim is a row of its own, typed by ``kind``, with the sources it rests on."""
+        return [record for row in self.rows for cell in row for record in _cell_records(cell)]
 
     def cited_sources(self) -> list[tuple[Candidate, Source]]:
         """Sources cited in the table, in order of first citation (for numbered references)."""
@@ -235,6 +363,45 @@ class GapReport:
     gaps: tuple[tuple[Gap, ...], ...]  # one tuple per candidate
     contested: tuple[tuple[Annotation, ...], ...]  # contested themes that do have proposals
 
+    RECORD_FIELDS: ClassVar[tuple[str, ...]] = GAP_FIELDS
+
+    def to_records(self) -> list[dict[str, str]]:
+        """One row per candidate x theme without a proposal (``proposals`` is ``0``), and
+        per contested theme that has proposals (``proposals`` counts them)."""
+        order = {t.id: i for i, t in enumerate(self.themes)}
+        rows: list[dict[str, str]] = []
+        for candidate, gaps, contested in zip(
+            self.candidates, self.gaps, self.contested, strict=True
+        ):
+            start = len(rows)
+            for gap in gaps:
+                rows.append(
+                    _record(
+                        GAP_FIELDS,
+                        candidate,
+                        gap.theme,
+                        str(gap.kind),
+                        gap.sources,
+                        proposals="0",
+                        note=gap.note,
+                    )
+                )
+            for annotation in contested:
+                theme = next(t for t in self.themes if t.id == annotation.theme)
+                rows.append(
+                    _record(
+                        GAP_FIELDS,
+                        candidate,
+                        theme,
+                        str(annotation.kind),
+                        (candidate.source(annotation.source),) if annotation.source else (),
+                        proposals=str(len(candidate.proposals_on(theme.id))),
+                        note=annotation.note,
+                    )
+                )
+            rows[start:] = sorted(rows[start:], key=lambda row: order[row["theme"]])
+        return rows
+
     @property
     def count(self) -> int:
         return sum(len(g) for g in self.gaps)
@@ -293,6 +460,17 @@ class CandidateView:
     candidate: Candidate
     themes: tuple[Theme, ...]
 
+    RECORD_FIELDS: ClassVar[tuple[str, ...]] = ENTRY_FIELDS
+
+    def to_records(self) -> list[dict[str, str]]:
+        """Per theme: the proposals, the gap or contested claim, then third-party assessments."""
+        return [
+            record
+            for theme in self.themes
+            for record in _cell_records(cell(self.candidate, theme))
+            + _assessment_records(self.candidate, theme)
+        ]
+
     def to_dict(self) -> dict[str, Any]:
         c = self.candidate
         return {
@@ -304,17 +482,7 @@ class CandidateView:
             "sources": [_source_dict(s) for s in c.sources],
             "proposals": [_proposal_dict(p) for p in c.proposals],
             "annotations": [_annotation_dict(a) for a in c.annotations],
-            "assessments": [
-                {
-                    "id": a.id,
-                    "author": a.author,
-                    "source": a.source,
-                    "themes": list(a.themes),
-                    "summary": a.summary,
-                    "quote": a.quote,
-                }
-                for a in c.assessments
-            ],
+            "assessments": [_assessment_dict(a) for a in c.assessments],
         }
 
 
@@ -324,6 +492,35 @@ class CandidateList:
 
     candidates: tuple[Candidate, ...]
     theme_count: int
+
+    RECORD_FIELDS: ClassVar[tuple[str, ...]] = (
+        "election",
+        "id",
+        "name",
+        "party",
+        "status",
+        "aliases",
+        "proposals",
+        "themes_covered",
+        "themes",
+    )
+
+    def to_records(self) -> list[dict[str, str]]:
+        """One row per candidate; aliases one per line."""
+        return [
+            {
+                "election": c.election,
+                "id": c.id,
+                "name": c.name,
+                "party": c.party,
+                "status": str(c.status),
+                "aliases": "\n".join(c.aliases),
+                "proposals": str(len(c.proposals)),
+                "themes_covered": str(covered_count(c)),
+                "themes": str(self.theme_count),
+            }
+            for c in self.candidates
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -352,6 +549,40 @@ class ThemeList:
     themes: tuple[Theme, ...]
     candidates: tuple[Candidate, ...]
 
+    RECORD_FIELDS: ClassVar[tuple[str, ...]] = (
+        "id",
+        "label_fr",
+        "label_en",
+        "description_fr",
+        "description_en",
+        "keywords_fr",
+        "keywords_en",
+        "candidates_covering",
+        "candidates",
+        "proposals",
+    )
+
+    def to_records(self) -> list[dict[str, str]]:
+        """One row per theme, in catalogue order; keywords one per line."""
+        rows = []
+        for t in self.themes:
+            covering, proposals = self.coverage(t)
+            rows.append(
+                {
+                    "id": t.id,
+                    "label_fr": t.label.fr,
+                    "label_en": t.label.en,
+                    "description_fr": t.description.fr,
+                    "description_en": t.description.en,
+                    "keywords_fr": "\n".join(t.keywords_fr),
+                    "keywords_en": "\n".join(t.keywords_en),
+                    "candidates_covering": str(covering),
+                    "candidates": str(len(self.candidates)),
+                    "proposals": str(proposals),
+                }
+            )
+        return rows
+
     def coverage(self, theme: Theme) -> tuple[int, int]:
         """(candidates with at least one proposal, proposals) on a theme."""
         counts = [len(c.proposals_on(theme.id)) for c in self.candidates]
@@ -374,7 +605,108 @@ class ThemeList:
         }
 
 
-View = Comparison | GapReport | CandidateView | CandidateList | ThemeList
+@dataclass(frozen=True, slots=True)
+class ElectionReport:
+    """A whole election: every candidate on every theme, gaps, assessments and sources."""
+
+    election: str
+    comparison: Comparison
+    gaps: GapReport
+
+    RECORD_FIELDS: ClassVar[tuple[str, ...]] = ENTRY_FIELDS
+
+    @property
+    def candidates(self) -> tuple[Candidate, ...]:
+        return self.comparison.candidates
+
+    @property
+    def themes(self) -> tuple[Theme, ...]:
+        return self.comparison.themes
+
+    def coverage(self) -> list[tuple[Theme, tuple[Cell, ...]]]:
+        """Per theme (catalogue order), each candidate's cell (candidate order)."""
+        return list(zip(self.themes, self.comparison.rows, strict=True))
+
+    def to_records(self) -> list[dict[str, str]]:
+        """Per theme, per candidate: proposals, gap or contested claim, then assessments."""
+        return [
+            record
+            for row in self.comparison.rows
+            for c in row
+            for record in _cell_records(c) + _assessment_records(c.candidate, c.theme)
+        ]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": "report",
+            "version": JSON_VERSION,
+            "election": self.election,
+            "coverage": [
+                {
+                    "theme": theme.id,
+                    "cells": [
+                        {
+                            "candidate": c.candidate.id,
+                            "proposals": len(c.proposals),
+                            "gap": str(c.gap.kind) if c.gap else None,
+                            "contested": c.contested is not None,
+                        }
+                        for c in cells
+                    ],
+                }
+                for theme, cells in self.coverage()
+            ],
+            "assessments": [
+                {"candidate": c.id, **_assessment_dict(a)}
+                for c in self.candidates
+                for a in c.assessments
+                if any(t.id in a.themes for t in self.themes)
+            ],
+            "comparison": self.comparison.to_dict(),
+            "gaps": self.gaps.to_dict(),
+        }
+
+
+def find_election(dataset: Dataset, query: str | None = None) -> str:
+    """The election a report is about: the only one in the data, or the one named.
+
+    ``query`` is an election id or any hyphen-separated part of one (``2017``).
+
+    Raises:
+        UsageError: if the data holds no election, or several and none is named, or the
+            name matches none or several.
+    """
+    known = dataset.elections
+    if query is None:
+        if len(known) == 1:
+            return known[0]
+        if not known:
+            raise UsageError("the data holds no candidate, so no election to report on")
+        raise UsageError(
+            f"the data holds several elections ({', '.join(known)}); choose one with --election"
+        )
+    matches = [e for e in known if query == e] or [e for e in known if query in e.split("-")]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise UsageError(
+            f"election {show(query)} is ambiguous: {', '.join(matches)}; write one of these"
+        )
+    raise UsageError(f"unknown election {show(query)}; known: {', '.join(known) or 'none'}")
+
+
+def election_report(
+    dataset: Dataset, election: str | None = None, themes: Sequence[Theme] | None = None
+) -> ElectionReport:
+    """Report on every candidate of an election (see :func:`find_election`), in data order."""
+    chosen = find_election(dataset, election)
+    candidates = [c for c in dataset.candidates if c.election == chosen]
+    return ElectionReport(
+        chosen, compare(dataset, candidates, themes), find_gaps(dataset, candidates, themes)
+    )
+
+
+View = Comparison | GapReport | CandidateView | CandidateList | ThemeList | ElectionReport
 
 
 def _candidate_dict(c: Candidate) -> dict[str, Any]:
@@ -416,6 +748,17 @@ def _proposal_dict(p: Proposal) -> dict[str, Any]:
         "source": p.source,
         "locator": p.locator,
         "note": p.note,
+    }
+
+
+def _assessment_dict(a: Assessment) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "author": a.author,
+        "source": a.source,
+        "themes": list(a.themes),
+        "summary": a.summary,
+        "quote": a.quote,
     }
 
 

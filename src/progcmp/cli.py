@@ -34,6 +34,13 @@ class Format(StrEnum):
     TERMINAL = "terminal"
     MARKDOWN = "markdown"
     JSON = "json"
+    CSV = "csv"
+    HTML = "html"
+
+
+class Layout(StrEnum):
+    TABLE = "table"
+    SECTIONS = "sections"
 
 
 class Lang(StrEnum):
@@ -71,8 +78,8 @@ FormatOpt = Annotated[
         "--format",
         "-f",
         case_sensitive=False,
-        help="Output format. Default: from the --output extension (.md, .json, .txt), "
-        "else terminal.",
+        help="Output format. Default: from the --output extension (.md, .csv, .json, .html, "
+        ".txt), else terminal.",
     ),
 ]
 OutputOpt = Annotated[
@@ -80,6 +87,21 @@ OutputOpt = Annotated[
     typer.Option("--output", "-o", dir_okay=False, help="Write to this file ('-' for stdout)."),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
+LayoutOpt = Annotated[
+    Layout,
+    typer.Option(
+        "--layout",
+        case_sensitive=False,
+        help="Markdown layout: 'table' (compact) or 'sections' (a heading per theme, a list per "
+        "candidate: better for long text).",
+    ),
+]
+CsvBomOpt = Annotated[
+    bool,
+    typer.Option(
+        "--csv-bom", help="Start CSV output with a byte-order mark, so Excel reads accents right."
+    ),
+]
 LangOpt = Annotated[
     Lang,
     typer.Option(
@@ -133,9 +155,20 @@ def _load(data: Path | None) -> Dataset:
 
 
 def _emit(
-    view: View, fmt: Format | None, output: Path | None, force: bool, lang: Lang, width: int | None
+    view: View,
+    fmt: Format | None,
+    output: Path | None,
+    force: bool,
+    lang: Lang,
+    width: int | None,
+    *,
+    layout: Layout = Layout.TABLE,
+    csv_bom: bool = False,
 ) -> None:
-    """Render a view and send it to stdout or, atomically, to --output."""
+    """Render a view and send it to stdout or, atomically, to --output.
+
+    Every option is checked and the whole text rendered before anything is written.
+    """
     from .output import write_file
     from .render import RenderOptions, format_for, render
 
@@ -147,6 +180,10 @@ def _emit(
             raise UsageError(f"cannot tell the format from the name {str(output)!r}; add --format")
         fmt = Format(implied)
     fmt = fmt or Format.TERMINAL
+    if layout is not Layout.TABLE and fmt is not Format.MARKDOWN:
+        raise UsageError(f"--layout applies to Markdown output only, not {fmt.value}")
+    if csv_bom and fmt is not Format.CSV:
+        raise UsageError(f"--csv-bom applies to CSV output only, not {fmt.value}")
     tty = to_stdout and sys.stdout.isatty()
     color = tty and fmt is Format.TERMINAL and "NO_COLOR" not in os.environ
     if width is None:
@@ -155,7 +192,10 @@ def _emit(
             if tty
             else int(os.environ.get("COLUMNS", DEFAULT_WIDTH))
         )
-    text = render(view, fmt.value, RenderOptions(lang=lang.value, width=width, color=color))
+    options = RenderOptions(
+        lang=lang.value, width=width, color=color, layout=layout.value, csv_bom=csv_bom
+    )
+    text = render(view, fmt.value, options)
     if to_stdout:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -178,6 +218,8 @@ def compare(
     format: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    layout: LayoutOpt = Layout.TABLE,
+    csv_bom: CsvBomOpt = False,
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
@@ -194,7 +236,7 @@ def compare(
     view = build_comparison(
         dataset, find_candidates(dataset, names), select_themes(dataset, theme or [])
     )
-    _emit(view, format, output, force, lang, width)
+    _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
 
 
 @app.command()
@@ -213,6 +255,8 @@ def gaps(
     format: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    layout: LayoutOpt = Layout.TABLE,
+    csv_bom: CsvBomOpt = False,
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
@@ -230,7 +274,7 @@ def gaps(
     dataset = _load(data)
     chosen = find_candidates(dataset, names) if names else dataset.candidates
     report = find_gaps(dataset, chosen, select_themes(dataset, theme or []))
-    _emit(report, format, output, force, lang, width)
+    _emit(report, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
     if fail_on_gaps and report.count:
         raise typer.Exit(ExitCode.GAPS_FOUND)
 
@@ -244,6 +288,8 @@ def show(
     format: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    layout: LayoutOpt = Layout.TABLE,
+    csv_bom: CsvBomOpt = False,
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
@@ -257,7 +303,7 @@ def show(
 
     dataset = _load(data)
     view = CandidateView(find_candidate(dataset, name), select_themes(dataset, theme or []))
-    _emit(view, format, output, force, lang, width)
+    _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
 
 
 @app.command()
@@ -265,6 +311,8 @@ def candidates(
     format: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    layout: LayoutOpt = Layout.TABLE,
+    csv_bom: CsvBomOpt = False,
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
@@ -274,9 +322,8 @@ def candidates(
     from .analysis import CandidateList
 
     dataset = _load(data)
-    _emit(
-        CandidateList(dataset.candidates, len(dataset.themes)), format, output, force, lang, width
-    )
+    view = CandidateList(dataset.candidates, len(dataset.themes))
+    _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
 
 
 @app.command()
@@ -284,6 +331,8 @@ def themes(
     format: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    layout: LayoutOpt = Layout.TABLE,
+    csv_bom: CsvBomOpt = False,
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
@@ -293,7 +342,42 @@ def themes(
     from .analysis import ThemeList
 
     dataset = _load(data)
-    _emit(ThemeList(dataset.themes, dataset.candidates), format, output, force, lang, width)
+    view = ThemeList(dataset.themes, dataset.candidates)
+    _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
+
+
+@app.command()
+def report(
+    election: Annotated[
+        str | None,
+        typer.Option(
+            "--election",
+            "-e",
+            help="The election (id, or a part of it such as 2017). Default: the only one "
+            "in the data.",
+        ),
+    ] = None,
+    theme: ThemeOpt = None,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    layout: LayoutOpt = Layout.TABLE,
+    csv_bom: CsvBomOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = Lang.FR,
+    width: WidthOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Report on a whole election: every candidate, coverage matrix, gaps, proposals by theme,
+    assessments and sources; made to be published as an HTML page or Markdown.
+
+    Example: progcmp report -o report.html
+    """
+    from .analysis import election_report, select_themes
+
+    dataset = _load(data)
+    view = election_report(dataset, election, select_themes(dataset, theme or []))
+    _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
 
 
 @app.command()

@@ -36,6 +36,18 @@ _WORDS: dict[str, tuple[str, str]] = {
     "quote": ("citation", "quote"),
     "no_gap": ("aucun thème sans proposition", "no theme without a proposal"),
     "of": ("sur", "of"),
+    "report": ("Rapport", "Report"),
+    "overview": ("Candidats", "Candidates"),
+    "coverage": ("Couverture des thèmes", "Theme coverage"),
+    "coverage_legend": (
+        "Nombre de propositions de chaque candidat sur chaque thème ; sans proposition : "
+        "∅ rien trouvé dans les sources examinées, ✗ a refusé de répondre, ? sources non "
+        "examinées ; ⚑ contesté.",
+        "Number of proposals of each candidate on each theme; no proposal: ∅ nothing found "
+        "in the sources reviewed, ✗ declined to answer, ? sources not reviewed; ⚑ contested.",
+    ),
+    "proposals_by_theme": ("Propositions par thème", "Proposals by theme"),
+    "contested": ("Contesté", "Contested"),
 }
 
 _GAPS: dict[GapKind, tuple[str, str]] = {
@@ -49,6 +61,21 @@ _GAPS: dict[GapKind, tuple[str, str]] = {
 def word(key: str, lang: str) -> str:
     fr, en = _WORDS[key]
     return en if lang == "en" else fr
+
+
+_COUNTS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "candidates": (("candidat", "candidats"), ("candidate", "candidates")),
+    "themes": (("thème", "thèmes"), ("theme", "themes")),
+    "proposals": (("proposition", "propositions"), ("proposal", "proposals")),
+}
+
+
+def count(n: int, key: str, lang: str) -> str:
+    """``n`` and the noun, singular or plural (French: 0 and 1 are singular)."""
+    fr, en = _COUNTS[key]
+    one, many = en if lang == "en" else fr
+    singular = n == 1 or (lang != "en" and n == 0)
+    return f"{n} {one if singular else many}"
 
 
 def gap_label(kind: GapKind, lang: str) -> str:

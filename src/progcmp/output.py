@@ -40,6 +40,13 @@ def bundled_data() -> Path:
 def write_file(path: Path, text: str, *, force: bool = False) -> None:
     """Write ``text`` as UTF-8 to ``path`` atomically.
 
+    The text goes to a temporary file in the same folder, is flushed to disk, gets the mode
+    the umask gives new files, and then takes the target's name in one step: a crash, an error
+    or a concurrent run never leaves a torn file, and no temporary file is left behind. Without
+    ``force`` that last step is a hard link, which fails if the name appeared meanwhile (two
+    runs at once: the second refuses); where the file system has no hard links, a rename after
+    the existence check.
+
     Raises:
         OutputError: if the file exists and ``force`` is false, the folder is missing, the
             path is a folder, or the write fails (the old file, if any, is then untouched).
@@ -49,22 +56,45 @@ def write_file(path: Path, text: str, *, force: bool = False) -> None:
     if not path.parent.is_dir():
         raise OutputError(f"folder {path.parent} does not exist")
     if (path.exists() or path.is_symlink()) and not force:
-        raise OutputError(f"{path} already exists; use --force to replace it")
+        raise _exists(path)
     data = text.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; follow the umask like open()
-        os.replace(tmp, path)
-    except BaseException as exc:
+        if force:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path)
+    except FileExistsError:
+        raise _exists(path) from None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    finally:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+            os.unlink(tmp)  # already gone after a rename; the temporary name after a link
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Give the finished file its name only if that name is still free."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
         raise
+    except OSError:  # no hard links here (some network or FAT file systems)
+        if path.exists() or path.is_symlink():
+            raise FileExistsError(path) from None
+        os.replace(tmp, path)
+
+
+def _exists(path: Path) -> OutputError:
+    return OutputError(f"{path} already exists; use --force to replace it")
 
 
 def _umask() -> int:

@@ -14,26 +14,45 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from ..analysis import View
 
+# format name -> module of this package that renders it
 FORMATS: dict[str, str] = {
     "terminal": "terminal",
     "markdown": "markdown",
     "json": "json",
+    "csv": "csv",
+    "html": "html",
 }
+# output file suffix (lowercase) -> format name
 SUFFIXES: dict[str, str] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".json": "json",
     ".txt": "terminal",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
 }
+LAYOUTS = ("table", "sections")  # Markdown layouts
 
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
-    """How to render: language of labels, width and colour for the terminal format."""
+    """How to render.
+
+    Attributes:
+        lang: language of labels and headers (``fr`` or ``en``).
+        width: width of terminal tables.
+        color: colour for the terminal format.
+        layout: Markdown layout: ``table`` (compact) or ``sections`` (a heading per theme, a
+            list per candidate, for long text).
+        csv_bom: start CSV with a byte-order mark, so that Excel reads it as UTF-8.
+    """
 
     lang: str = "fr"
     width: int = 100
     color: bool = False
+    layout: str = "table"
+    csv_bom: bool = False
 
 
 class Renderer(Protocol):

@@ -1,7 +1,7 @@
 """A neutral document (headings, tables, lists of styled spans) built from each view.
 
-The terminal and Markdown renderers only lay out a document, so what a command shows is
-decided once, here, for every layout format.
+The terminal, Markdown and HTML renderers only lay out a document, so what a command shows is
+decided once, here, for every layout format: a new view needs one branch in :func:`build`.
 """
 
 from __future__ import annotations
@@ -13,18 +13,20 @@ from ..analysis import (
     CandidateView,
     Cell,
     Comparison,
+    ElectionReport,
     GapReport,
     ThemeList,
     View,
     covered_count,
 )
-from ..i18n import gap_label, word
+from ..i18n import count, gap_label, word
 from ..models import Candidate, GapKind, Source, Status
 
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A run of text; ``style`` is a hint (bold, dim, gap, ref, quote), ``url`` makes a link."""
+    """A run of text; ``style`` is a hint (bold, dim, gap, ref, quote, bullet), ``url`` makes a
+    link (renderers link only http(s) URLs, see :func:`progcmp.text.web_url`)."""
 
     text: str
     style: str | None = None
@@ -52,6 +54,8 @@ class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[tuple[Line, ...], ...], ...]
     prose: bool = False  # cells hold long text: share the width, keep the first column narrow
+    # A heat map: per row, one number per cell after the first (HTML shades cells by it).
+    levels: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +76,37 @@ def build(view: View, lang: str) -> list[Block]:
         return _candidate(view, lang)
     if isinstance(view, CandidateList):
         return _candidate_list(view, lang)
+    if isinstance(view, ElectionReport):
+        return _report(view, lang)
     return _theme_list(view, lang)
+
+
+def plain(line: Line) -> str:
+    """The text of a line without its styles (for headings and labels)."""
+    return "".join(span.text for span in line if span.style != "bullet").strip()
+
+
+def sections(blocks: list[Block]) -> list[Block]:
+    """Turn every prose table into sections, for long text: a heading per row (named by its
+    first cell), then per column a bold label and a list of the cell's lines. Other tables
+    (short values) stay tables."""
+    out: list[Block] = []
+    level = 1
+    for block in blocks:
+        if isinstance(block, Heading):
+            level = block.level
+        if not isinstance(block, Table) or not block.prose:
+            out.append(block)
+            continue
+        for row in block.rows:
+            out.append(Heading(" ".join(plain(line) for line in row[0]), min(level + 1, 6)))
+            for header, cell in zip(block.headers[1:], row[1:], strict=True):
+                lines = tuple(
+                    tuple(s for s in line if s.style != "bullet") for line in cell if plain(line)
+                )
+                if lines:
+                    out += [Paragraph((Span(header, "bold"),)), Items(lines)]
+    return out
 
 
 def source_line(number: str, candidate: Candidate | None, source: Source) -> Line:
@@ -120,7 +154,7 @@ def _comparison(view: Comparison, lang: str) -> list[Block]:
 def _cell_lines(cell: Cell, numbers: dict[tuple[str, str], str], lang: str) -> tuple[Line, ...]:
     key = cell.candidate.key
     lines: list[Line] = [
-        (Span("• "), Span(p.summary), Span(f" [{numbers[(key, p.source)]}]", "ref"))
+        (Span("• ", "bullet"), Span(p.summary), Span(f" [{numbers[(key, p.source)]}]", "ref"))
         for p in cell.proposals
     ]
     if cell.gap is not None:
@@ -324,3 +358,214 @@ def _theme_list(view: ThemeList, lang: str) -> list[Block]:
             tuple(rows),
         )
     ]
+
+
+# Marks of the coverage matrix: a cell shows its number of proposals, or why there is none.
+COVERAGE_MARKS = {
+    GapKind.NONE_FOUND: "∅",
+    GapKind.DECLINED: "✗",
+    GapKind.NOT_REVIEWED: "?",
+    GapKind.CONTESTED: "⚑",
+}
+
+
+class _Numbers:
+    """Numbers sources in order of first citation, across a whole document."""
+
+    def __init__(self) -> None:
+        self.cited: dict[tuple[str, str], tuple[str, Candidate, Source]] = {}
+
+    def ref(self, candidate: Candidate, source_id: str, locator: str | None = None) -> Span:
+        key = (candidate.key, source_id)
+        if key not in self.cited:
+            self.cited[key] = (str(len(self.cited) + 1), candidate, candidate.source(source_id))
+        return Span(f" [{self.cited[key][0]}{', ' + locator if locator else ''}]", "ref")
+
+
+def _colon(text: str, lang: str) -> str:
+    return f"{text} : " if lang == "fr" else f"{text}: "
+
+
+def _report(view: ElectionReport, lang: str) -> list[Block]:
+    numbers = _Numbers()
+    theme_ids = {t.id for t in view.themes}
+    proposals = sum(
+        1 for c in view.candidates for p in c.proposals if theme_ids.intersection(p.themes)
+    )
+    blocks: list[Block] = [
+        Heading(_colon(word("report", lang), lang) + view.election),
+        Paragraph(
+            (
+                Span(
+                    " · ".join(
+                        (
+                            count(len(view.candidates), "candidates", lang),
+                            count(len(view.themes), "themes", lang),
+                            count(proposals, "proposals", lang),
+                        )
+                    ),
+                    "dim",
+                ),
+            )
+        ),
+        Heading(word("overview", lang), 2),
+        Table(
+            tuple(
+                word(k, lang) for k in ("candidate", "party", "proposals", "covered", "reviewed")
+            ),
+            tuple(
+                (
+                    ((Span(c.name, "bold"),),),
+                    ((Span(c.party),),),
+                    (
+                        (
+                            Span(
+                                str(sum(1 for p in c.proposals if theme_ids.intersection(p.themes)))
+                            ),
+                        ),
+                    ),
+                    ((Span(f"{len(theme_ids.intersection(covered(c)))}/{len(view.themes)}"),),),
+                    ((Span(str(len(c.reviewed))),),),
+                )
+                for c in view.candidates
+            ),
+        ),
+        Heading(word("coverage", lang), 2),
+        Paragraph((Span(word("coverage_legend", lang), "dim"),)),
+        Table(
+            (word("theme", lang), *(c.name for c in view.candidates)),
+            tuple(
+                (
+                    ((Span(theme.label.get(lang), "bold"),),),
+                    *(((_coverage_span(c),),) for c in cells),
+                )
+                for theme, cells in view.coverage()
+            ),
+            levels=tuple(tuple(len(c.proposals) for c in cells) for _, cells in view.coverage()),
+        ),
+    ]
+    blocks += _report_gaps(view, numbers, lang)
+    blocks.append(Heading(word("proposals_by_theme", lang), 2))
+    for theme, cells in view.coverage():
+        blocks.append(Heading(theme.label.get(lang), 3))
+        for c in cells:
+            if not c.proposals:
+                continue
+            blocks.append(Paragraph((Span(f"{c.candidate.name} ({c.candidate.party})", "bold"),)))
+            blocks.append(
+                Items(
+                    tuple(
+                        (
+                            Span(p.summary),
+                            *((Span(f" « {p.quote} »", "quote"),) if p.quote else ()),
+                            numbers.ref(c.candidate, p.source, p.locator),
+                        )
+                        for p in c.proposals
+                    )
+                )
+            )
+        silent = [
+            f"{c.candidate.name} — {gap_label(c.gap.kind, lang)}"
+            for c in cells
+            if c.gap is not None
+        ]
+        if silent:
+            blocks.append(
+                Paragraph((Span(_colon(word("silent", lang), lang) + ", ".join(silent), "dim"),))
+            )
+    assessments = [
+        (c, a)
+        for c in view.candidates
+        for a in c.assessments
+        if any(t.id in a.themes for t in view.themes)
+    ]
+    if assessments:
+        labels = {t.id: t.label.get(lang) for t in view.themes}
+        blocks.append(Heading(word("assessments", lang), 2))
+        blocks.append(
+            Items(
+                tuple(
+                    (
+                        Span(_colon(f"{a.author} — {c.name}", lang), "bold"),
+                        Span(a.summary),
+                        *((Span(f" « {a.quote} »", "quote"),) if a.quote else ()),
+                        Span(f" ({', '.join(labels[t] for t in a.themes if t in labels)})", "dim"),
+                        numbers.ref(c, a.source),
+                    )
+                    for c, a in assessments
+                )
+            )
+        )
+    if numbers.cited:
+        blocks.append(Heading(word("sources", lang), 2))
+        blocks.append(Items(tuple(source_line(n, c, s) for n, c, s in numbers.cited.values())))
+    return blocks
+
+
+def covered(candidate: Candidate) -> set[str]:
+    """The ids of the themes a candidate has at least one proposal on."""
+    return {t for p in candidate.proposals for t in p.themes}
+
+
+def _coverage_span(cell: Cell) -> Span:
+    if cell.gap is not None:
+        return Span(COVERAGE_MARKS[cell.gap.kind], "gap")
+    flag = " " + COVERAGE_MARKS[GapKind.CONTESTED] if cell.contested else ""
+    return Span(f"{len(cell.proposals)}{flag}")
+
+
+def _report_gaps(view: ElectionReport, numbers: _Numbers, lang: str) -> list[Block]:
+    """Who proposes nothing on each theme and why, then every contested claim in full."""
+    blocks: list[Block] = [Heading(word("gaps", lang), 2)]
+    rows = []
+    for theme, cells in view.coverage():
+        lines: list[Line] = []
+        for c in cells:
+            if c.gap is None:
+                continue
+            annotation = c.candidate.annotation_on(theme.id)
+            ref = (
+                (numbers.ref(c.candidate, annotation.source),)
+                if annotation and annotation.source and c.gap.kind is not GapKind.CONTESTED
+                else ()
+            )
+            lines.append(
+                (
+                    Span("• ", "bullet"),
+                    Span(f"{c.candidate.name} — "),
+                    Span(gap_label(c.gap.kind, lang), "gap"),
+                    *ref,
+                )
+            )
+        rows.append(
+            (
+                ((Span(theme.label.get(lang), "bold"),),),
+                tuple(lines) or ((Span(word("nobody", lang), "dim"),),),
+            )
+        )
+    blocks.append(Table((word("theme", lang), word("silent", lang)), tuple(rows), prose=True))
+    contested = [
+        (theme, c.candidate, c.contested)
+        for theme, cells in view.coverage()
+        for c in cells
+        if c.contested is not None
+    ]
+    if contested:
+        blocks.append(Heading(word("contested", lang), 3))
+        blocks.append(
+            Items(
+                tuple(
+                    (
+                        Span(_colon(f"{theme.label.get(lang)} — {candidate.name}", lang), "bold"),
+                        Span(annotation.note),
+                        *(
+                            (numbers.ref(candidate, annotation.source),)
+                            if annotation.source
+                            else ()
+                        ),
+                    )
+                    for theme, candidate, annotation in contested
+                )
+            )
+        )
+    return blocks

@@ -1,7 +1,11 @@
 """GitHub-flavoured Markdown: a table per comparison, sources as a numbered list.
 
+Two layouts (``options.layout``): ``table``, compact, and ``sections``, where each long-text
+table becomes a heading per row and a list per column (see :func:`document.sections`).
+
 Every data string is escaped so that it can neither break a table row (``|``, newlines) nor
-inject markup or raw HTML; the only HTML in the output is our own ``<br>`` inside table cells.
+inject markup or raw HTML; the only HTML in the output is our own ``<br>`` (line breaks in
+text). Only http(s) URLs become links.
 """
 
 from __future__ import annotations
@@ -9,9 +13,9 @@ from __future__ import annotations
 import re
 
 from ..analysis import View
-from ..text import clean
+from ..text import clean, web_url
 from . import RenderOptions
-from .document import Block, Heading, Items, Line, Paragraph, build
+from .document import Block, Heading, Items, Line, Paragraph, build, sections
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~#!])")
 _NEWLINE = re.compile(r"[ \t]*\n[ \t]*")
@@ -49,8 +53,9 @@ def _line(line: Line) -> str:
     out = []
     for span in line:
         text = escape(span.text)
-        if span.url:
-            out.append(f"[{text}](<{_url(span.url)}>)")
+        url = web_url(span.url) if span.url else None
+        if url:
+            out.append(f"[{text}](<{_url(url)}>)")
         elif span.style == "bold":
             out.append(_wrap(text, "**"))
         elif span.style in ("gap", "quote"):
@@ -77,4 +82,7 @@ def _block(block: Block) -> str:
 
 
 def render(view: View, options: RenderOptions) -> str:
-    return "\n\n".join(_block(b) for b in build(view, options.lang)) + "\n"
+    blocks = build(view, options.lang)
+    if options.layout == "sections":
+        blocks = sections(blocks)
+    return "\n\n".join(_block(b) for b in blocks) + "\n"
