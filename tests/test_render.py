@@ -25,7 +25,10 @@ from progcmp import (
     load_dataset,
     render,
 )
+from progcmp.agenda import measure_agenda
 from progcmp.analysis import ElectionReport, View, election_report
+from progcmp.diff import diff_programmes
+from progcmp.loader import load_agenda
 from progcmp.models import (
     Annotation,
     Assessment,
@@ -38,10 +41,14 @@ from progcmp.models import (
 from progcmp.render import FORMATS, SUFFIXES
 from progcmp.render.csv import FORMULA_TRIGGERS, fields, neutralise
 from progcmp.render.markdown import escape
+from progcmp.tone import load_bundled_lexicon, read_tone
 
-from .conftest import VALID
+from .conftest import TESTS, VALID
 
 DATA = load_dataset(VALID)
+HISTORY = load_dataset(TESTS / "data" / "history")
+AGENDA = load_agenda(TESTS / "data" / "agendas" / "exemple.yaml", DATA.themes)
+LEXICON = load_bundled_lexicon()
 EXTENSIONS = {"terminal": "txt", "markdown": "md", "json": "json", "csv": "csv", "html": "html"}
 
 
@@ -55,6 +62,11 @@ def views(data: Dataset = DATA) -> dict[str, View]:
         "candidates": CandidateList(everyone, len(data.themes)),
         "themes": ThemeList(data.themes, everyone),
         "report": election_report(data),
+        "tone": read_tone(data, everyone, LEXICON),
+        "agenda": measure_agenda(data, AGENDA, everyone),
+        "diff": diff_programmes(HISTORY, *HISTORY.candidates)
+        if data is DATA
+        else diff_programmes(data, everyone[0], everyone[1]),
     }
 
 
@@ -67,6 +79,9 @@ def empty_views(data: Dataset = DATA) -> dict[str, View]:
         "candidates": CandidateList((), 0),
         "themes": ThemeList((), ()),
         "report": ElectionReport("fr-test-2027", compare(data, []), find_gaps(data, [])),
+        "tone": read_tone(data, [], LEXICON),
+        "agenda": measure_agenda(data, AGENDA, []),
+        "diff": diff_programmes(data, *find_candidates(data, ["empty"]) * 2),
     }
 
 
@@ -81,7 +96,7 @@ def test_golden(fmt: str, name: str, golden: Callable[[str, str], None]) -> None
     golden(f"{name}.{EXTENSIONS[fmt]}", render(views()[name], fmt, RenderOptions(width=100)))
 
 
-@pytest.mark.parametrize("name", ["compare", "gaps", "show", "report"])
+@pytest.mark.parametrize("name", ["compare", "gaps", "show", "report", "tone", "agenda"])
 def test_golden_markdown_sections(name: str, golden: Callable[[str, str], None]) -> None:
     text = render(views()[name], "markdown", RenderOptions(layout="sections"))
     golden(f"{name}.sections.md", text)

@@ -11,6 +11,7 @@ The library works without the command line::
 from __future__ import annotations
 
 from ._version import __version__
+from .agenda import AgendaReport, measure_agenda
 from .analysis import (
     CandidateList,
     CandidateView,
@@ -27,8 +28,15 @@ from .analysis import (
     find_gaps,
     select_themes,
 )
+from .diff import ProgrammeDiff, diff_programmes
 from .errors import DataError, ExitCode, OutputError, Problem, ProgcmpError, UsageError
-from .loader import load_dataset, validate_paths
+from .loader import (
+    load_agenda,
+    load_candidate_file,
+    load_dataset,
+    load_lexicon,
+    validate_paths,
+)
 from .models import (
     Annotation,
     Assessment,
@@ -42,8 +50,10 @@ from .models import (
 )
 from .output import bundled_data, data_root, write_file
 from .render import RenderOptions, render
+from .tone import ToneReport, load_bundled_lexicon, read_tone
 
 __all__ = [
+    "AgendaReport",
     "Annotation",
     "Assessment",
     "Candidate",
@@ -60,23 +70,32 @@ __all__ = [
     "OutputError",
     "Problem",
     "ProgcmpError",
+    "ProgrammeDiff",
     "Proposal",
     "RenderOptions",
     "Source",
     "SourceKind",
     "Theme",
     "ThemeList",
+    "ToneReport",
     "UsageError",
     "__version__",
     "bundled_data",
     "compare",
     "data_root",
+    "diff_programmes",
     "election_report",
     "find_candidate",
     "find_candidates",
     "find_election",
     "find_gaps",
+    "load_agenda",
+    "load_bundled_lexicon",
+    "load_candidate_file",
     "load_dataset",
+    "load_lexicon",
+    "measure_agenda",
+    "read_tone",
     "render",
     "select_themes",
     "validate_paths",

@@ -12,12 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
 from .errors import UsageError
 from .matching import AMBIGUITY_MARGIN, CLOSEST_CUTOFF, NAME_CUTOFF, closest
 from .models import Annotation, Assessment, Candidate, Dataset, GapKind, Proposal, Source, Theme
 from .text import clean, fold, show
+
+if TYPE_CHECKING:
+    from .agenda import AgendaReport
+    from .diff import ProgrammeDiff
+    from .tone import ToneReport
 
 JSON_VERSION = 1
 
@@ -706,7 +711,11 @@ def election_report(
     )
 
 
-View = Comparison | GapReport | CandidateView | CandidateList | ThemeList | ElectionReport
+# A string, so that views defined in other modules (which import this one) can be named here.
+View: TypeAlias = (
+    "Comparison | GapReport | CandidateView | CandidateList | ThemeList | ElectionReport"
+    " | ToneReport | ProgrammeDiff | AgendaReport"
+)
 
 
 def _candidate_dict(c: Candidate) -> dict[str, Any]:

@@ -15,8 +15,9 @@ from ._version import __version__
 from .errors import DataError, ExitCode, ProgcmpError, UsageError
 
 if TYPE_CHECKING:
-    from .analysis import View
-    from .models import Dataset
+    from .agenda import AgendaReport
+    from .analysis import GapReport, View
+    from .models import Candidate, Dataset
 
 MAX_PROBLEMS_SHOWN = 50
 DEFAULT_WIDTH = 100  # when the output is not a terminal
@@ -252,6 +253,15 @@ def gaps(
             "--fail-on-gaps", help="Exit with 3 if any gap is found (for a data repository's CI)."
         ),
     ] = False,
+    agenda: Annotated[
+        Path | None,
+        typer.Option(
+            "--agenda",
+            dir_okay=False,
+            help="Measure the candidates against this agenda file (a list of asks mapped to "
+            "themes; see 'progcmp schema --agenda') instead of the theme catalogue.",
+        ),
+    ] = None,
     format: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -267,13 +277,25 @@ def gaps(
     A gap means "nothing found in the reviewed sources", unless the data says the candidate
     declined, the sources were not reviewed, or the matter is contested.
 
-    Example: progcmp gaps melenchon
+    With --agenda FILE, each item of the agenda is covered by some proposals, or is a gap.
+
+    Example: progcmp gaps melenchon; progcmp gaps --agenda asks.yaml melenchon macron
     """
     from .analysis import find_candidates, find_gaps, select_themes
 
     dataset = _load(data)
     chosen = find_candidates(dataset, names) if names else dataset.candidates
-    report = find_gaps(dataset, chosen, select_themes(dataset, theme or []))
+    themes = select_themes(dataset, theme or [])
+    report: GapReport | AgendaReport
+    if agenda is not None:
+        from .agenda import measure_agenda
+        from .loader import load_agenda
+
+        report = measure_agenda(
+            dataset, load_agenda(agenda, dataset.themes), chosen, themes if theme else None
+        )
+    else:
+        report = find_gaps(dataset, chosen, themes)
     _emit(report, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
     if fail_on_gaps and report.count:
         raise typer.Exit(ExitCode.GAPS_FOUND)
@@ -380,6 +402,133 @@ def report(
     _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
 
 
+class TextLang(StrEnum):
+    FR = "fr"
+    EN = "en"
+
+
+@app.command()
+def tone(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(help="Candidates (default: all).", autocompletion=_complete_candidates),
+    ] = None,
+    lexicon: Annotated[
+        Path | None,
+        typer.Option(
+            "--lexicon",
+            dir_okay=False,
+            help="A tone lexicon file to use instead of the bundled one "
+            "(format: 'progcmp schema --lexicon').",
+        ),
+    ] = None,
+    text_lang: Annotated[
+        TextLang,
+        typer.Option(
+            "--text-lang",
+            case_sensitive=False,
+            help="Language the summaries are written in: which of the lexicon's lists to use.",
+        ),
+    ] = TextLang.FR,
+    theme: ThemeOpt = None,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = Lang.FR,
+    width: WidthOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Read each proposal's wording as defensive / restrictive or constructive / enabling.
+
+    A lexical heuristic, never a verdict: every label shows the words that triggered it, and the
+    lexicon is a file you can read and replace (--lexicon).
+
+    Example: progcmp tone melenchon macron --theme free-software
+    """
+    from .analysis import find_candidates, select_themes
+    from .tone import load_bundled_lexicon, read_tone
+
+    dataset = _load(data)
+    chosen = find_candidates(dataset, names) if names else dataset.candidates
+    if lexicon is None:
+        words = load_bundled_lexicon()
+    else:
+        from .loader import load_lexicon
+
+        words = load_lexicon(lexicon)
+    view = read_tone(
+        dataset, chosen, words, select_themes(dataset, theme or []), text_lang=text_lang.value
+    )
+    _emit(view, format, output, force, lang, width)
+
+
+def _programme(dataset: Dataset, reference: str) -> Candidate:
+    """A candidate named in the data (NAME or NAME@ELECTION), or a candidate file's path."""
+    if reference.endswith((".yaml", ".yml")) or "/" in reference or os.sep in reference:
+        from .loader import load_candidate_file
+
+        return load_candidate_file(Path(reference), dataset.themes)
+    from .analysis import find_candidate
+
+    return find_candidate(dataset, reference)
+
+
+@app.command()
+def diff(
+    old: Annotated[
+        str,
+        typer.Argument(
+            help="The old version: NAME@ELECTION, or a candidate file's path.",
+            autocompletion=_complete_candidates,
+        ),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(
+            help="The new version: NAME@ELECTION, or a candidate file's path.",
+            autocompletion=_complete_candidates,
+        ),
+    ],
+    threshold: Annotated[
+        float,
+        typer.Option(
+            "--threshold",
+            min=0,
+            max=100,
+            help="Similarity (0-100) from which two summaries with different ids are taken as "
+            "one proposal reworded.",
+        ),
+    ] = 70,
+    theme: ThemeOpt = None,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = Lang.FR,
+    width: WidthOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Show how a programme changed: proposals added, removed and reworded, by theme.
+
+    Proposals are paired by id, then by the similarity of their summaries.
+
+    Example: progcmp diff melenchon@2017 melenchon@2022; progcmp diff old/alice.yaml alice
+    """
+    from .analysis import select_themes
+    from .diff import diff_programmes
+    from .text import show
+
+    dataset = _load(data)
+    before, after = _programme(dataset, old), _programme(dataset, new)
+    if before == after:
+        raise UsageError(f"{show(old)} and {show(new)} are the same programme")
+    view = diff_programmes(
+        dataset, before, after, select_themes(dataset, theme or []), threshold=threshold
+    )
+    _emit(view, format, output, force, lang, width)
+
+
 @app.command()
 def validate(
     paths: Annotated[
@@ -412,11 +561,17 @@ def schema(
         bool,
         typer.Option("--themes", help="The schema of themes.yaml instead of a candidate file."),
     ] = False,
+    agenda_file: Annotated[
+        bool, typer.Option("--agenda", help="The schema of agenda files (gaps --agenda).")
+    ] = False,
+    lexicon_file: Annotated[
+        bool, typer.Option("--lexicon", help="The schema of tone lexicons (tone --lexicon).")
+    ] = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Print the JSON Schema of candidate files (or of themes.yaml), for editors.
+    """Print the JSON Schema of candidate files (or of themes.yaml, agendas, lexicons).
 
     Use it with yaml-language-server: progcmp schema -o candidate.schema.json, then put
     '# yaml-language-server: $schema=candidate.schema.json' at the top of a candidate file.
@@ -424,13 +579,22 @@ def schema(
     import json
 
     from .output import write_file
-    from .schema import CANDIDATE_FILE, THEMES_FILE, json_schema
+    from .schema import AGENDA_FILE, CANDIDATE_FILE, THEMES_FILE, TONE_LEXICON_FILE, json_schema
 
+    chosen = [
+        spec
+        for flag, spec in (
+            (themes_file, THEMES_FILE),
+            (agenda_file, AGENDA_FILE),
+            (lexicon_file, TONE_LEXICON_FILE),
+        )
+        if flag
+    ]
+    if len(chosen) > 1:
+        raise UsageError("give at most one of --themes, --agenda and --lexicon")
     text = (
         json.dumps(
-            json_schema(THEMES_FILE if themes_file else CANDIDATE_FILE),
-            ensure_ascii=False,
-            indent=2,
+            json_schema(chosen[0] if chosen else CANDIDATE_FILE), ensure_ascii=False, indent=2
         )
         + "\n"
     )

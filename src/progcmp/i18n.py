@@ -48,6 +48,93 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "proposals_by_theme": ("Propositions par thème", "Proposals by theme"),
     "contested": ("Contesté", "Contested"),
+    # tone
+    "tone": ("Ton des propositions", "Tone of the proposals"),
+    "tone_method": (
+        "Heuristique lexicale, pas un jugement : chaque résumé et chaque citation sont comparés "
+        "aux termes en {text_lang} {lexicon}. {defensive} {constructive} Mixte : des "
+        "mots des deux côtés ; neutre : aucun. Les résumés sont rédigés par le projet ; seules "
+        "les citations sont les mots des candidats.",
+        "A lexical heuristic, not a judgement: each summary and each quote is matched against "
+        "the {text_lang} terms {lexicon}. {defensive} {constructive} Mixed: "
+        "words of both sides; neutral: none. Summaries are written by the project; only quotes "
+        "are the candidates' own words.",
+    ),
+    "bundled_lexicon": (
+        "du lexique intégré (progcmp/lexicons/tone.yaml)",
+        "of the bundled lexicon (progcmp/lexicons/tone.yaml)",
+    ),
+    "lexicon_file": ("du lexique {path}", "of the lexicon {path}"),
+    "lang_fr": ("français", "French"),
+    "lang_en": ("anglais", "English"),
+    "balance": ("Bilan", "Balance"),
+    "words_found": ("Termes trouvés", "Terms found"),
+    "tone_label": ("Ton", "Tone"),
+    "proposal": ("Proposition", "Proposal"),
+    "words": ("Mots", "Words"),
+    "defensive": ("défensif", "defensive"),
+    "constructive": ("constructif", "constructive"),
+    "mixed": ("mixte", "mixed"),
+    "neutral": ("neutre", "neutral"),
+    "idiom": ("locution ignorée", "idiom, ignored"),
+    "in_quote": ("dans la citation", "in the quote"),
+    # diff
+    "diff": ("Évolution du programme", "How the programme changed"),
+    "diff_counts": (
+        "{old} propositions → {new} — ajoutées : {added}, retirées : {removed}, "
+        "reformulées : {reworded}, déplacées : {moved}, inchangées : {unchanged}.",
+        "{old} proposals → {new} — added: {added}, removed: {removed}, reworded: {reworded}, "
+        "moved: {moved}, unchanged: {unchanged}.",
+    ),
+    "diff_method": (
+        "Appariement par id, puis par similarité des résumés ({scorer} sur le texte sans "
+        "accents ni casse, de 0 à 100 ; seuil {threshold}), meilleures paires d'abord. "
+        "Inchangée : même résumé aux accents, à la casse et à la ponctuation près ; déplacée : "
+        "même résumé, autres thèmes.",
+        "Paired by id, then by the similarity of their summaries ({scorer} on text without "
+        "accents or case, 0 to 100; threshold {threshold}), best pairs first. Unchanged: same "
+        "summary but for accents, case and punctuation; moved: same summary, other themes.",
+    ),
+    "added": ("ajoutée", "added"),
+    "removed": ("retirée", "removed"),
+    "reworded": ("reformulée", "reworded"),
+    "moved": ("déplacée", "moved"),
+    "unchanged": ("inchangée", "unchanged"),
+    "added_n": ("Ajoutées", "Added"),
+    "removed_n": ("Retirées", "Removed"),
+    "reworded_n": ("Reformulées", "Reworded"),
+    "moved_n": ("Déplacées", "Moved"),
+    "unchanged_n": ("Inchangées", "Unchanged"),
+    "per_theme": ("Par thème", "By theme"),
+    "by_id": ("par id", "by id"),
+    "by_similarity": ("par similarité", "by similarity"),
+    "old_version": ("ancienne version", "old version"),
+    "new_version": ("nouvelle version", "new version"),
+    "no_proposal": ("aucune proposition", "no proposal"),
+    # agenda
+    "agenda": ("Agenda", "Agenda"),
+    "agenda_method": (
+        "Un point est couvert par les propositions d'un candidat sur l'un de ses thèmes qui, "
+        "si le point a des mots-clés, en contiennent un. Couvert veut dire que la proposition "
+        "traite du sujet, pas qu'elle va dans le sens de la demande : lisez-la. « Sur le thème "
+        "seulement » : des propositions sur ses thèmes, sans aucun de ses mots-clés. Sinon, "
+        "c'est un manque, du type que donnent les données.",
+        "An item is covered by a candidate's proposals on one of its themes that, if the item "
+        "has keywords, contain one of them. Covered means the proposal deals with the subject, "
+        'not that it goes the way the item asks: read it. "On the theme only": proposals on '
+        "its themes, without any of its keywords. Otherwise it is a gap, of the kind the data "
+        "gives.",
+    ),
+    "agenda_item": ("Point de l'agenda", "Agenda item"),
+    "agenda_items": ("Points de l'agenda", "Agenda items"),
+    "covered_items": ("Points couverts", "Items covered"),
+    "covered_cell": ("couvert", "covered"),
+    "theme_only": (
+        "sur le thème seulement, sans ses mots-clés (propositions : {n})",
+        "on the theme only, without its keywords (proposals: {n})",
+    ),
+    "keywords": ("mots-clés", "keywords"),
+    "link": ("lien", "link"),
 }
 
 _GAPS: dict[GapKind, tuple[str, str]] = {

@@ -14,6 +14,10 @@ from typing import Any
 from .errors import DataError, Problem
 from .matching import closest, did_you_mean
 from .models import (
+    NEUTRAL,
+    TONE_CATEGORIES,
+    Agenda,
+    AgendaItem,
     Annotation,
     Assessment,
     Candidate,
@@ -24,9 +28,22 @@ from .models import (
     Source,
     SourceKind,
     Status,
+    Term,
     Theme,
+    ToneCategory,
+    ToneLexicon,
 )
-from .schema import CANDIDATE_FILE, THEMES_FILE, ListOf, Record, Spec, Text
+from .schema import (
+    AGENDA_FILE,
+    CANDIDATE_FILE,
+    TERM,
+    THEMES_FILE,
+    TONE_LEXICON_FILE,
+    ListOf,
+    Record,
+    Spec,
+    Text,
+)
 from .text import find_unsafe
 from .yamlio import JsonPath, Located, parse, read_text
 
@@ -97,6 +114,152 @@ def candidate_files(root: Path) -> list[Path]:
     return found
 
 
+def load_candidate_file(path: Path | str, themes: Iterable[Theme]) -> Candidate:
+    """Load one candidate file on its own, checked against a theme catalogue.
+
+    Unlike in a data folder, the file's name and folder need not match its id and election,
+    so that an older version can be kept anywhere (``git show REV:path > old.yaml``).
+
+    Raises:
+        DataError: with every problem of the file.
+    """
+    problems: list[Problem] = []
+    path = Path(path)
+    if not path.is_file():
+        raise DataError([Problem(os.fspath(path), 1, 1, "candidate file not found")])
+    candidate = _load_candidate(path, {t.id: t for t in themes}, problems, standalone=True)
+    if problems or candidate is None:
+        raise DataError(problems)
+    return candidate
+
+
+def load_lexicon(path: Path | str, *, bundled: bool = False) -> ToneLexicon:
+    """Load a tone lexicon (see ``progcmp schema --lexicon``).
+
+    Raises:
+        DataError: with every problem, each at its line and column.
+    """
+    path = Path(path)
+    problems: list[Problem] = []
+    if not path.is_file():
+        raise DataError([Problem(os.fspath(path), 1, 1, "lexicon file not found")])
+    located, sound = _read(path, TONE_LEXICON_FILE, problems)
+    if located is None:
+        raise DataError(problems)
+    raw = _Lenient(located.data)
+    categories = (*TONE_CATEGORIES, *([NEUTRAL] if raw[NEUTRAL] is not None else []))
+    terms: dict[tuple[str, str], dict[str, tuple[Term, int]]] = {}
+    for category in categories:
+        side = _Lenient(raw[category])
+        for lang in ("fr", "en"):
+            terms[(category, lang)] = _terms(located, (category, lang), side.ids(lang), problems)
+    for lang in ("fr", "en"):
+        for n, later in enumerate(categories):
+            for earlier in categories[:n]:
+                for key, (term, i) in terms[(later, lang)].items():
+                    if key in terms[(earlier, lang)]:
+                        line = located.values[(earlier, lang, terms[(earlier, lang)][key][1])][0]
+                        problems.append(
+                            located.at(
+                                (later, lang, i),
+                                f"term {term.text!r} is also {earlier} (line {line}); "
+                                "a term can be in one list only",
+                            )
+                        )
+    if problems or not sound:
+        raise DataError(problems)
+    data = located.data
+    return ToneLexicon(
+        path=os.fspath(path),
+        categories=tuple(
+            ToneCategory(
+                id=c,
+                description=Localized(**data[c]["description"]),
+                fr=tuple(t for t, _ in terms[(c, "fr")].values()),
+                en=tuple(t for t, _ in terms[(c, "en")].values()),
+            )
+            for c in categories
+        ),
+        note=data.get("note"),
+        bundled=bundled,
+    )
+
+
+def _terms(
+    located: Located, where: JsonPath, written: list[str], problems: list[Problem]
+) -> dict[str, tuple[Term, int]]:
+    """Parse a list of terms; report bad ones and repeats; return the good ones (and their
+    index in the list) by what they match."""
+    from .lexicon import parse_term, term_key
+
+    by_key: dict[str, tuple[Term, int]] = {}
+    for i, text in enumerate(written):
+        if not text or TERM.problem(text) is not None:
+            continue  # not a term's shape: the shape check has said so
+        term = parse_term(text)
+        if isinstance(term, str):
+            problems.append(located.at((*where, i), term))
+            continue
+        key = term_key(term)
+        if key in by_key:
+            line = located.values[(*where, by_key[key][1])][0]
+            problems.append(
+                located.at((*where, i), f"term {text!r} is listed twice (first at line {line})")
+            )
+            continue
+        by_key[key] = (term, i)
+    return by_key
+
+
+def load_agenda(path: Path | str, themes: Iterable[Theme]) -> Agenda:
+    """Load a reference agenda whose items name themes of the given catalogue.
+
+    Raises:
+        DataError: with every problem, each at its line and column.
+    """
+    path = Path(path)
+    problems: list[Problem] = []
+    if not path.is_file():
+        raise DataError([Problem(os.fspath(path), 1, 1, "agenda file not found")])
+    located, sound = _read(path, AGENDA_FILE, problems)
+    if located is None:
+        raise DataError(problems)
+    known = {t.id: t for t in themes}
+    raw = _Lenient(located.data)
+    items = raw.items("items")
+    _unique(located, items, "items", "item", problems)
+    keywords: list[dict[str, tuple[Term, int]]] = []
+    for i, item in enumerate(items):
+        for j, theme_id in enumerate(_Lenient(item).ids("themes")):
+            if theme_id:
+                _reference(located, ("items", i, "themes", j), theme_id, known, "theme", problems)
+        keywords.append(
+            _terms(located, ("items", i, "keywords"), _Lenient(item).ids("keywords"), problems)
+        )
+    if problems or not sound:
+        raise DataError(problems)
+    data = located.data
+    return Agenda(
+        path=os.fspath(path),
+        title=data["title"],
+        items=tuple(
+            AgendaItem(
+                id=item["id"],
+                title=item["title"],
+                themes=tuple(item["themes"]),
+                summary=item.get("summary"),
+                url=item.get("url"),
+                keywords=tuple(t for t, _ in terms.values()),
+            )
+            for item, terms in zip(data["items"], keywords, strict=True)
+        ),
+        publisher=data.get("publisher"),
+        url=data.get("url"),
+        date=data.get("date"),
+        note=data.get("note"),
+    )
+
+
 def _read(path: Path, spec: Record, problems: list[Problem]) -> tuple[Located | None, bool]:
     """Parse and check a file's shape; return its data (if parsed) and whether it is sound."""
     shown = os.fspath(path)
@@ -139,7 +302,11 @@ def _load_themes(path: Path, problems: list[Problem]) -> dict[str, Theme] | None
 
 
 def _load_candidate(
-    path: Path, themes: dict[str, Theme] | None, problems: list[Problem]
+    path: Path,
+    themes: dict[str, Theme] | None,
+    problems: list[Problem],
+    *,
+    standalone: bool = False,
 ) -> Candidate | None:
     located, sound = _read(path, CANDIDATE_FILE, problems)
     if located is None or not isinstance(located.data, dict):
@@ -148,7 +315,7 @@ def _load_candidate(
     # everything; hence the defensive reading of `raw` below until the file is known sound.
     raw = located.data
     found: list[Problem] = []
-    _cross_check(path, located, themes, found)
+    _cross_check(path, located, themes, found, standalone=standalone)
     problems.extend(found)
     if found or not sound:
         return None
@@ -156,25 +323,18 @@ def _load_candidate(
 
 
 def _cross_check(
-    path: Path, located: Located, themes: dict[str, Theme] | None, found: list[Problem]
+    path: Path,
+    located: Located,
+    themes: dict[str, Theme] | None,
+    found: list[Problem],
+    *,
+    standalone: bool = False,
 ) -> None:
-    """Ids unique, references declared, annotations consistent, names matching the path."""
+    """Ids unique, references declared, annotations consistent, names matching the path
+    (unless ``standalone``: a file read on its own, e.g. an old version kept elsewhere)."""
     raw = _Lenient(located.data)
-    if isinstance(raw["id"], str) and raw["id"] != path.stem:
-        found.append(
-            located.at(
-                ("id",),
-                f"id {raw['id']!r} does not match the file name "
-                f"{path.name!r}; they must be the same",
-            )
-        )
-    if isinstance(raw["election"], str) and raw["election"] != path.parent.name:
-        found.append(
-            located.at(
-                ("election",),
-                f"election {raw['election']!r} does not match the folder {path.parent.name!r}",
-            )
-        )
+    if not standalone:
+        _check_path(path, located, raw, found)
     sources = _unique(located, raw.items("sources"), "sources", "source", found)
     for i, source_id in enumerate(raw.ids("reviewed")):
         if source_id:
@@ -226,6 +386,25 @@ def _cross_check(
                     "can stand beside proposals)",
                 )
             )
+
+
+def _check_path(path: Path, located: Located, raw: _Lenient, found: list[Problem]) -> None:
+    """In a data folder, a file's name is its id and its folder its election."""
+    if isinstance(raw["id"], str) and raw["id"] != path.stem:
+        found.append(
+            located.at(
+                ("id",),
+                f"id {raw['id']!r} does not match the file name "
+                f"{path.name!r}; they must be the same",
+            )
+        )
+    if isinstance(raw["election"], str) and raw["election"] != path.parent.name:
+        found.append(
+            located.at(
+                ("election",),
+                f"election {raw['election']!r} does not match the folder {path.parent.name!r}",
+            )
+        )
 
 
 class _Lenient:

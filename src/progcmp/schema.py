@@ -200,6 +200,77 @@ CANDIDATE_FILE = Record(
 )
 
 
+# A lexicon term: words separated by single spaces, each may end with '*' (a stem). What a term
+# may contain beyond that (letters, a stem's minimum length) is checked by the loader, which
+# can say it in words.
+TERM = Text(
+    "A word (matches that whole word), a stem ending in * (matches any word starting with it), "
+    "or a phrase of these separated by single spaces (lutt* contre). Case, accents and "
+    "punctuation are ignored.",
+    r"^[^\s*]+\*?( [^\s*]+\*?)*$",
+    "a word, a stem ending in '*', or such words separated by single spaces",
+    max_length=80,
+)
+TERMS = ListOf(TERM, "Terms: words, stems ending in *, or phrases.", max_items=2000)
+
+TONE_CATEGORY = Record(
+    "tone category",
+    "One side of the tone lexicon: what it means, and its terms in French and English.",
+    required={
+        "description": _localized(
+            "description", Text("What the words of this side have in common.", max_length=1000)
+        ),
+        "fr": TERMS,
+        "en": TERMS,
+    },
+)
+
+TONE_LEXICON_FILE = Record(
+    "tone lexicon",
+    "The words that mark a proposal's wording as defensive or constructive (progcmp tone).",
+    required={"defensive": TONE_CATEGORY, "constructive": TONE_CATEGORY},
+    optional={
+        "neutral": Record(
+            "neutral terms",
+            "Phrases holding a listed word in another meaning (à l'aide de): where one "
+            "matches, its words count for neither side.",
+            required=dict(TONE_CATEGORY.required),
+        ),
+        "note": LONG_TEXT,
+    },
+)
+
+AGENDA_ITEM = Record(
+    "agenda item",
+    "One ask of the agenda, mapped to themes of the catalogue.",
+    required={
+        "id": ID,
+        "title": Text("The ask, in a line, in the agenda's own language.", max_length=300),
+        "themes": THEME_IDS,
+    },
+    optional={
+        "summary": LONG_TEXT,
+        "url": URL,
+        "keywords": ListOf(
+            TERM,
+            "If given, a proposal on the item's themes covers it only if it mentions one of "
+            "these terms.",
+            max_items=100,
+        ),
+    },
+)
+
+AGENDA_FILE = Record(
+    "agenda file",
+    "A reference agenda (a federation's asks, a pledge) to measure candidates against.",
+    required={
+        "title": NAME,
+        "items": ListOf(AGENDA_ITEM, "The asks, in the agenda's order.", min_items=1),
+    },
+    optional={"publisher": NAME, "url": URL, "date": DATE, "note": LONG_TEXT},
+)
+
+
 def json_schema(spec: Spec = CANDIDATE_FILE) -> dict[str, Any]:
     """Return a JSON Schema (draft 2020-12) for a file spec, for editors and other tools."""
     schema = _to_json(spec)

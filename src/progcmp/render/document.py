@@ -6,8 +6,10 @@ decided once, here, for every layout format: a new view needs one branch in :fun
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..agenda import AgendaReport, Coverage, ItemCoverage
 from ..analysis import (
     CandidateList,
     CandidateView,
@@ -19,8 +21,10 @@ from ..analysis import (
     View,
     covered_count,
 )
+from ..diff import CHANGE_ORDER, SCORER, Change, ProgrammeDiff, ProposalChange
 from ..i18n import count, gap_label, word
-from ..models import Candidate, GapKind, Source, Status
+from ..models import NEUTRAL, Candidate, GapKind, Proposal, Source, Status
+from ..tone import CandidateTone, Hit, ProposalTone, ToneReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +82,12 @@ def build(view: View, lang: str) -> list[Block]:
         return _candidate_list(view, lang)
     if isinstance(view, ElectionReport):
         return _report(view, lang)
+    if isinstance(view, ToneReport):
+        return _tone(view, lang)
+    if isinstance(view, ProgrammeDiff):
+        return _diff(view, lang)
+    if isinstance(view, AgendaReport):
+        return _agenda(view, lang)
     return _theme_list(view, lang)
 
 
@@ -569,3 +579,356 @@ def _report_gaps(view: ElectionReport, numbers: _Numbers, lang: str) -> list[Blo
             )
         )
     return blocks
+
+def _colon(text: str, lang: str) -> str:
+    """``text :`` in French, ``text:`` in English."""
+    return f"{text} : " if lang == "fr" else f"{text}: "
+
+
+def _cell(text: str, style: str | None = None) -> tuple[Line, ...]:
+    return ((Span(text, style),),)
+
+
+# --- tone ---------------------------------------------------------------------------------------
+
+
+def _tone(view: ToneReport, lang: str) -> list[Block]:
+    lexicon = view.lexicon
+    descriptions = {c.id: c.description.get(lang) for c in lexicon.categories}
+    method = word("tone_method", lang).format(
+        lexicon=word("bundled_lexicon", lang)
+        if lexicon.bundled
+        else word("lexicon_file", lang).format(path=lexicon.path),
+        text_lang=word(f"lang_{view.text_lang}", lang),
+        defensive=descriptions["defensive"].rstrip(".") + ".",
+        constructive=descriptions["constructive"].rstrip(".") + ".",
+    )
+    names = " · ".join(ct.candidate.name for ct in view.candidates)
+    blocks: list[Block] = [
+        Heading(_colon(word("tone", lang), lang) + names),
+        Paragraph((Span(method, "dim"),)),
+        Heading(word("balance", lang), 2),
+        Table(
+            (
+                word("candidate", lang),
+                word("proposals", lang),
+                *(
+                    word(label, lang).capitalize()
+                    for label in ("defensive", "constructive", "mixed", "neutral")
+                ),
+            ),
+            tuple(_tone_balance_row(ct) for ct in view.candidates),
+        ),
+        Heading(word("words_found", lang), 2),
+        Table(
+            (
+                word("candidate", lang),
+                word("defensive", lang).capitalize(),
+                word("constructive", lang).capitalize(),
+            ),
+            tuple(
+                (
+                    _cell(ct.candidate.name, "bold"),
+                    *(
+                        _cell(", ".join(f"{t} ×{n}" for t, n in ct.terms(side)) or "—")
+                        for side in ("defensive", "constructive")
+                    ),
+                )
+                for ct in view.candidates
+            ),
+            prose=True,
+        ),
+    ]
+    for ct in view.candidates:
+        c = ct.candidate
+        blocks.append(Heading(f"{c.name} ({c.party}, {c.election})", 2))
+        if not ct.proposals:
+            blocks.append(Paragraph((Span(word("no_proposal", lang), "dim"),)))
+            continue
+        blocks.append(
+            Table(
+                (word("tone_label", lang), word("proposal", lang), word("words", lang)),
+                tuple(_tone_row(pt, lang) for pt in ct.proposals),
+                prose=True,
+            )
+        )
+    return blocks
+
+
+def _tone_balance_row(ct: CandidateTone) -> tuple[tuple[Line, ...], ...]:
+    from ..tone import ToneLabel
+
+    return (
+        _cell(ct.candidate.name, "bold"),
+        _cell(str(len(ct.proposals))),
+        *(_cell(str(ct.count(label))) for label in ToneLabel),
+    )
+
+
+def _tone_row(pt: ProposalTone, lang: str) -> tuple[tuple[Line, ...], ...]:
+    p = pt.proposal
+    text: list[Line] = [(Span(p.summary),)]
+    if p.quote:
+        text.append((Span(f"« {p.quote} »", "quote"),))
+    words = tuple(_hit_line(h, lang) for h in pt.hits) or ((Span("—", "dim"),),)
+    return (_cell(word(str(pt.label), lang), "bold"), tuple(text), words)
+
+
+def _hit_line(hit: Hit, lang: str) -> Line:
+    side = word("idiom", lang) if hit.category == NEUTRAL else word(hit.category, lang)
+    where = f", {word('in_quote', lang)}" if hit.field == "quote" else ""
+    return (
+        Span(_colon(side, lang), "dim" if hit.category == NEUTRAL else None),
+        Span(hit.text, "dim" if hit.category == NEUTRAL else "bold"),
+        Span(f" ← {hit.term.text}{where}", "dim"),
+    )
+
+
+# --- diff ---------------------------------------------------------------------------------------
+
+_CHANGE_MARKS = {
+    Change.ADDED: "+",
+    Change.REMOVED: "−",
+    Change.REWORDED: "~",
+    Change.MOVED: "↷",
+    Change.UNCHANGED: "=",
+}
+
+
+def _diff(view: ProgrammeDiff, lang: str) -> list[Block]:
+    old, new = view.old, view.new
+    if old.key == new.key:  # two versions of one file: name them by path
+        title = f"{new.name} ({old.path} → {new.path})"
+    else:
+        title = f"{old.name} ({old.election}) → {new.name} ({new.election})"
+    counts = {str(k): view.count(k) for k in CHANGE_ORDER}
+    numbers: dict[tuple[str, str], str] = {}
+    cited: list[tuple[str, Candidate, str]] = []
+
+    def ref(side: str, candidate: Candidate, source_id: str) -> Span:
+        if (side, source_id) not in numbers:
+            numbers[(side, source_id)] = str(len(numbers) + 1)
+            cited.append((side, candidate, source_id))
+        return Span(f" [{numbers[(side, source_id)]}]", "ref")
+
+    blocks: list[Block] = [
+        Heading(_colon(word("diff", lang), lang) + title),
+        Paragraph(
+            (
+                Span(
+                    word("diff_counts", lang).format(
+                        old=len(old.proposals), new=len(new.proposals), **counts
+                    )
+                ),
+            )
+        ),
+        Paragraph(
+            (
+                Span(
+                    word("diff_method", lang).format(
+                        scorer=SCORER, threshold=f"{view.threshold:g}"
+                    ),
+                    "dim",
+                ),
+            )
+        ),
+    ]
+    touched = [t for t in view.themes if view.on(t)]
+    if touched:
+        blocks.append(Heading(word("per_theme", lang), 2))
+        blocks.append(
+            Table(
+                (word("theme", lang), *(word(f"{k}_n", lang) for k in CHANGE_ORDER)),
+                tuple(
+                    (
+                        _cell(t.label.get(lang), "bold"),
+                        *(_cell(str(view.count(k, t))) for k in CHANGE_ORDER),
+                    )
+                    for t in touched
+                ),
+            )
+        )
+    labels = {t.id: t.label.get(lang) for t in view.themes}
+    for theme in touched:
+        shown = [c for c in view.on(theme) if c.change is not Change.UNCHANGED]
+        if not shown:
+            continue
+        blocks.append(Heading(theme.label.get(lang), 2))
+        blocks.append(Items(tuple(_change_line(c, view, labels, ref, lang) for c in shown)))
+    if cited:
+        blocks.append(Heading(word("sources", lang), 2))
+        blocks.append(
+            Items(
+                tuple(
+                    (
+                        *source_line(numbers[(side, sid)], None, candidate.source(sid))[:1],
+                        Span(_colon(word(f"{side}_version", lang), lang), "dim"),
+                        *source_line(numbers[(side, sid)], None, candidate.source(sid))[1:],
+                    )
+                    for side, candidate, sid in cited
+                )
+            )
+        )
+    return blocks
+
+
+Cite = Callable[[str, Candidate, str], Span]  # (side, candidate, source id) -> "[n]"
+
+
+def _change_line(
+    change: ProposalChange, view: ProgrammeDiff, labels: dict[str, str], cite: Cite, lang: str
+) -> Line:
+    head = f"{_CHANGE_MARKS[change.change]} {word(str(change.change), lang)}"
+    if change.matched_by and change.change is not Change.UNCHANGED:
+        how = word("by_id" if change.matched_by == "id" else "by_similarity", lang)
+        head += f" ({how}, {change.score:g})"
+    spans = [Span(_colon(head, lang), "bold")]
+    if change.change is Change.ADDED:
+        assert change.new is not None
+        spans += [Span(change.new.summary), cite("new", view.new, change.new.source)]
+    elif change.change is Change.REMOVED:
+        assert change.old is not None
+        spans += [Span(change.old.summary), cite("old", view.old, change.old.source)]
+    else:
+        assert change.old is not None and change.new is not None
+        if change.change is Change.REWORDED:
+            spans += [
+                Span(change.old.summary, "dim"),
+                cite("old", view.old, change.old.source),
+                Span(" → "),
+            ]
+        spans += [Span(change.new.summary), cite("new", view.new, change.new.source)]
+        if set(change.old.themes) != set(change.new.themes):
+            before = ", ".join(labels.get(t, t) for t in change.old.themes)
+            after = ", ".join(labels.get(t, t) for t in change.new.themes)
+            spans.append(
+                Span(f" ({_colon(word('themes', lang).lower(), lang)}{before} → {after})", "dim")
+            )
+    return tuple(spans)
+
+
+# --- agenda -------------------------------------------------------------------------------------
+
+
+def _agenda(view: AgendaReport, lang: str) -> list[Block]:
+    agenda = view.agenda
+    cited = view.cited_sources()
+    numbers = {(c.key, sid): str(i) for i, (c, sid) in enumerate(cited, 1)}
+    labels = {t.id: t.label.get(lang) for t in view.themes}
+    about = ", ".join(x for x in (agenda.publisher, agenda.date) if x)
+    blocks: list[Block] = [Heading(_colon(word("agenda", lang), lang) + agenda.title)]
+    if about or agenda.url:
+        spans = [Span(about + (" — " if about and agenda.url else ""), "dim")]
+        if agenda.url:
+            spans.append(Span(word("link", lang), None, agenda.url))
+        blocks.append(Paragraph(tuple(spans)))
+    if agenda.note:
+        blocks.append(Paragraph((Span(agenda.note),)))
+    blocks.append(Paragraph((Span(word("agenda_method", lang), "dim"),)))
+    total = len(view.items)
+    blocks.append(
+        Paragraph(
+            (
+                Span(_colon(word("covered_items", lang), lang), "bold"),
+                Span(
+                    " · ".join(
+                        f"{c.name} {view.covered(n)} {word('of', lang)} {total}"
+                        for n, c in enumerate(view.candidates)
+                    )
+                ),
+            )
+        )
+    )
+    elections = {c.election for c in view.candidates}
+    headers = tuple(
+        c.name if len(elections) == 1 else f"{c.name} ({c.election})" for c in view.candidates
+    )
+    rows = []
+    for item, row in zip(view.items, view.rows, strict=True):
+        first: list[Line] = [
+            (Span(item.title, "bold"),),
+            (Span(", ".join(labels[t] for t in item.themes), "dim"),),
+        ]
+        if item.keywords:
+            first.append(
+                (
+                    Span(
+                        _colon(word("keywords", lang), lang)
+                        + ", ".join(k.text for k in item.keywords),
+                        "dim",
+                    ),
+                )
+            )
+        rows.append(
+            (
+                tuple(first),
+                *(
+                    _coverage_lines(coverage, candidate, numbers, labels, lang)
+                    for candidate, coverage in zip(view.candidates, row, strict=True)
+                ),
+            )
+        )
+    blocks.append(Table((word("agenda_item", lang), *headers), tuple(rows), prose=True))
+    described = [i for i in view.items if i.summary or i.url]
+    if described:
+        blocks.append(Heading(word("agenda_items", lang), 2))
+        blocks.append(
+            Items(
+                tuple(
+                    (
+                        Span(_colon(i.title, lang), "bold"),
+                        *((Span(i.summary + (" " if i.url else "")),) if i.summary else ()),
+                        *((Span(word("link", lang), None, i.url),) if i.url else ()),
+                    )
+                    for i in described
+                )
+            )
+        )
+    if cited:
+        blocks.append(Heading(word("sources", lang), 2))
+        blocks.append(
+            Items(tuple(source_line(numbers[(c.key, sid)], c, c.source(sid)) for c, sid in cited))
+        )
+    return blocks
+
+
+def _coverage_lines(
+    coverage: ItemCoverage,
+    candidate: Candidate,
+    numbers: dict[tuple[str, str], str],
+    labels: dict[str, str],
+    lang: str,
+) -> tuple[Line, ...]:
+    if coverage.status is Coverage.GAP:
+        several = len(coverage.item.themes) > 1
+        return tuple(
+            (
+                Span(
+                    "∅ "
+                    + gap_label(gap.kind, lang)
+                    + (f" — {labels[gap.theme.id]}" if several else ""),
+                    "gap",
+                ),
+            )
+            for gap in coverage.gaps
+        )
+    lines: list[Line] = []
+    if coverage.status is Coverage.COVERED:
+        lines.append((Span("✓ " + word("covered_cell", lang), "bold"),))
+        lines += [_proposal_line(p, candidate, numbers) for p in coverage.proposals]
+    else:
+        lines.append(
+            (Span("≈ " + word("theme_only", lang).format(n=len(coverage.theme_only)), "gap"),)
+        )
+    several = len(coverage.item.themes) > 1
+    for a in coverage.contested:
+        ref = f" [{numbers[(candidate.key, a.source)]}]" if a.source else ""
+        where = f" — {labels[a.theme]}" if several else ""
+        lines.append(
+            (Span("⚑ " + gap_label(GapKind.CONTESTED, lang) + where, "gap"), Span(ref, "ref"))
+        )
+    return tuple(lines)
+
+
+def _proposal_line(p: Proposal, candidate: Candidate, numbers: dict[tuple[str, str], str]) -> Line:
+    return (Span("• "), Span(p.summary), Span(f" [{numbers[(candidate.key, p.source)]}]", "ref"))

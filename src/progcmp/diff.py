@@ -1,0 +1,189 @@
+"""How a programme changed between two elections or two versions of a file.
+
+Proposals are paired by id first; the rest by the similarity of their summaries (rapidfuzz's
+``token_sort_ratio`` on folded text: the share of characters two texts have in common once
+their words are sorted, 0 to 100), best pairs first, each proposal in one pair at most.
+A pair whose folded summaries are equal is unchanged (or moved, if its themes changed); any
+other pair is reworded; what is left is added or removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from .analysis import JSON_VERSION, _candidate_dict, _proposal_dict, _source_dict, _theme_dict
+from .models import Candidate, Dataset, Proposal, Theme
+from .text import fold
+
+DIFF_THRESHOLD = 70  # token_sort_ratio: unrelated proposals of the 2017 data reach the 60s
+SCORER = "token_sort_ratio"
+
+
+class Change(StrEnum):
+    """What became of a proposal."""
+
+    ADDED = "added"  # only in the new version
+    REMOVED = "removed"  # only in the old version
+    REWORDED = "reworded"  # paired, summary changed
+    MOVED = "moved"  # paired, same summary, other themes
+    UNCHANGED = "unchanged"  # paired, same summary and themes
+
+
+CHANGE_ORDER = (Change.ADDED, Change.REMOVED, Change.REWORDED, Change.MOVED, Change.UNCHANGED)
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalChange:
+    """One proposal's fate: an old and/or a new version, how they were paired, how alike."""
+
+    change: Change
+    old: Proposal | None
+    new: Proposal | None
+    matched_by: str | None = None  # "id" or "similarity"
+    score: float | None = None  # similarity of the summaries, 0-100, for pairs
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        """The themes of either version (new first), without repeats."""
+        both = (*(self.new.themes if self.new else ()), *(self.old.themes if self.old else ()))
+        return tuple(dict.fromkeys(both))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "change": str(self.change),
+            "matched_by": self.matched_by,
+            "score": self.score,
+            "themes": list(self.themes),
+            "old": _proposal_dict(self.old) if self.old else None,
+            "new": _proposal_dict(self.new) if self.new else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeDiff:
+    """Two versions of a programme, proposal by proposal, shown by theme."""
+
+    old: Candidate
+    new: Candidate
+    themes: tuple[Theme, ...]
+    changes: tuple[ProposalChange, ...]
+    threshold: float
+
+    def on(self, theme: Theme) -> list[ProposalChange]:
+        """The changes touching a theme, by kind (added, removed, reworded, moved, unchanged)."""
+        mine = [c for c in self.changes if theme.id in c.themes]
+        return sorted(mine, key=lambda c: CHANGE_ORDER.index(c.change))
+
+    def count(self, change: Change, theme: Theme | None = None) -> int:
+        pool = self.on(theme) if theme is not None else self.changes
+        return sum(1 for c in pool if c.change is change)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": "diff",
+            "version": JSON_VERSION,
+            "method": {
+                "pairing": ["id", "similarity"],
+                "scorer": SCORER,
+                "threshold": self.threshold,
+            },
+            "old": {**_candidate_dict(self.old), "path": self.old.path},
+            "new": {**_candidate_dict(self.new), "path": self.new.path},
+            "themes": [_theme_dict(t) for t in self.themes],
+            "counts": {str(k): self.count(k) for k in CHANGE_ORDER},
+            "by_theme": [
+                {"theme": t.id, **{str(k): self.count(k, t) for k in CHANGE_ORDER}}
+                for t in self.themes
+            ],
+            "changes": [c.to_dict() for c in self.changes],
+            "sources": {
+                "old": [_source_dict(s) for s in self.old.sources],
+                "new": [_source_dict(s) for s in self.new.sources],
+            },
+        }
+
+    def to_records(self) -> list[dict[str, str]]:
+        """One row per proposal change."""
+        return [
+            {
+                "change": str(c.change),
+                "matched_by": c.matched_by or "",
+                "score": _score_text(c.score),
+                "themes": " ".join(c.themes),
+                "old_id": c.old.id if c.old else "",
+                "new_id": c.new.id if c.new else "",
+                "old_summary": c.old.summary if c.old else "",
+                "new_summary": c.new.summary if c.new else "",
+            }
+            for c in self.changes
+        ]
+
+
+def _score_text(score: float | None) -> str:
+    return "" if score is None else f"{score:g}"
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two summaries are, 0 to 100, rounded to one decimal."""
+    from rapidfuzz import fuzz
+
+    return round(fuzz.token_sort_ratio(fold(a), fold(b)), 1)
+
+
+def diff_programmes(
+    dataset: Dataset,
+    old: Candidate,
+    new: Candidate,
+    themes: Sequence[Theme] | None = None,
+    threshold: float = DIFF_THRESHOLD,
+) -> ProgrammeDiff:
+    """Pair the proposals of two versions of a programme and say what changed.
+
+    Changes are listed in the new version's order, then the removed ones in the old version's
+    order. With ``themes``, only proposals touching one of them (in either version) are kept.
+    """
+    chosen = tuple(themes) if themes is not None else dataset.themes
+    pairs: dict[int, tuple[int, str, float]] = {}  # new index -> (old index, how, score)
+    old_ids = {p.id: i for i, p in enumerate(old.proposals)}
+    for j, proposal in enumerate(new.proposals):
+        if proposal.id in old_ids:
+            i = old_ids[proposal.id]
+            pairs[j] = (i, "id", similarity(old.proposals[i].summary, proposal.summary))
+    taken = {i for i, _, _ in pairs.values()}
+    candidates = [
+        (similarity(o.summary, n.summary), i, j)
+        for j, n in enumerate(new.proposals)
+        if j not in pairs
+        for i, o in enumerate(old.proposals)
+        if i not in taken
+    ]
+    # Best pairs first; equal scores in file order, so the result never depends on chance.
+    for score, i, j in sorted(candidates, key=lambda t: (-t[0], t[1], t[2])):
+        if score >= threshold and j not in pairs and i not in taken:
+            pairs[j] = (i, "similarity", score)
+            taken.add(i)
+    changes: list[ProposalChange] = []
+    for j, proposal in enumerate(new.proposals):
+        if j not in pairs:
+            changes.append(ProposalChange(Change.ADDED, None, proposal))
+            continue
+        i, how, score = pairs[j]
+        before = old.proposals[i]
+        if fold(before.summary) != fold(proposal.summary):
+            kind = Change.REWORDED
+        elif set(before.themes) != set(proposal.themes):
+            kind = Change.MOVED
+        else:
+            kind = Change.UNCHANGED
+        changes.append(ProposalChange(kind, before, proposal, how, score))
+    changes += [
+        ProposalChange(Change.REMOVED, p, None)
+        for i, p in enumerate(old.proposals)
+        if i not in taken
+    ]
+    wanted = {t.id for t in chosen}
+    kept = tuple(c for c in changes if wanted.intersection(c.themes))
+    return ProgrammeDiff(old, new, chosen, kept, threshold)

@@ -1,0 +1,226 @@
+"""The tone lens: is a proposal's wording defensive / restrictive or constructive / enabling?
+
+A heuristic, never a verdict: each proposal's summary and quote are matched against a lexicon
+of words people can read (see :mod:`progcmp.lexicon` and ``lexicons/tone.yaml``), and every
+label comes with the words that triggered it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from .analysis import JSON_VERSION, _candidate_dict, _theme_dict
+from .lexicon import Match, find
+from .models import NEUTRAL, TONE_CATEGORIES, Candidate, Dataset, Proposal, Term, Theme, ToneLexicon
+
+DEFENSIVE, CONSTRUCTIVE = TONE_CATEGORIES
+TEXT_FIELDS = ("summary", "quote")  # what is read, in this order
+
+
+class ToneLabel(StrEnum):
+    """A proposal's label, from which sides of the lexicon its words come."""
+
+    DEFENSIVE = "defensive"  # defensive words only
+    CONSTRUCTIVE = "constructive"  # constructive words only
+    MIXED = "mixed"  # both
+    NEUTRAL = "neutral"  # none
+
+
+def bundled_lexicon_path() -> Path:
+    """The lexicon shipped with progcmp."""
+    return Path(__file__).resolve().parent / "lexicons" / "tone.yaml"
+
+
+def load_bundled_lexicon() -> ToneLexicon:
+    from .loader import load_lexicon
+
+    return load_lexicon(bundled_lexicon_path(), bundled=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One lexicon term found in one field of a proposal."""
+
+    category: str  # defensive or constructive
+    term: Term
+    field: str  # summary or quote
+    text: str  # the words as written in the proposal
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "category": self.category,
+            "term": self.term.text,
+            "field": self.field,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalTone:
+    """A proposal and the lexicon words found in it."""
+
+    proposal: Proposal
+    hits: tuple[Hit, ...]
+
+    @property
+    def label(self) -> ToneLabel:
+        sides = {h.category for h in self.hits} - {NEUTRAL}
+        if sides == {DEFENSIVE, CONSTRUCTIVE}:
+            return ToneLabel.MIXED
+        if sides == {DEFENSIVE}:
+            return ToneLabel.DEFENSIVE
+        if sides == {CONSTRUCTIVE}:
+            return ToneLabel.CONSTRUCTIVE
+        return ToneLabel.NEUTRAL
+
+    def on(self, category: str) -> tuple[Hit, ...]:
+        return tuple(h for h in self.hits if h.category == category)
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateTone:
+    """One candidate's proposals, each read for tone, and the balance."""
+
+    candidate: Candidate
+    proposals: tuple[ProposalTone, ...]
+
+    def count(self, label: ToneLabel) -> int:
+        """How many proposals have this label."""
+        return sum(1 for p in self.proposals if p.label is label)
+
+    def terms(self, category: str) -> list[tuple[str, int]]:
+        """The terms of one side found in this candidate's proposals, most frequent first."""
+        counts = Counter(h.term.text for p in self.proposals for h in p.on(category))
+        return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+
+    def balance(self) -> dict[str, Any]:
+        return {
+            "proposals": len(self.proposals),
+            **{str(label): self.count(label) for label in ToneLabel},
+            "terms": {
+                category: [{"term": t, "count": n} for t, n in self.terms(category)]
+                for category in TONE_CATEGORIES
+            },
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ToneReport:
+    """The tone lens over several candidates: per proposal, per candidate, with the lexicon."""
+
+    lexicon: ToneLexicon
+    text_lang: str  # which of the lexicon's languages was used
+    themes: tuple[Theme, ...]
+    candidates: tuple[CandidateTone, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": "tone",
+            "version": JSON_VERSION,
+            "method": {
+                "lexicon": "bundled" if self.lexicon.bundled else self.lexicon.path,
+                "text_lang": self.text_lang,
+                "fields": list(TEXT_FIELDS),
+                "categories": {
+                    c.id: {
+                        "description": {"fr": c.description.fr, "en": c.description.en},
+                        "terms": [t.text for t in c.terms(self.text_lang)],
+                    }
+                    for c in self.lexicon.categories
+                },
+            },
+            "themes": [_theme_dict(t) for t in self.themes],
+            "candidates": [
+                {
+                    **_candidate_dict(ct.candidate),
+                    "balance": ct.balance(),
+                    "proposals": [
+                        {
+                            "id": pt.proposal.id,
+                            "themes": list(pt.proposal.themes),
+                            "summary": pt.proposal.summary,
+                            "quote": pt.proposal.quote,
+                            "label": str(pt.label),
+                            "hits": [h.to_dict() for h in pt.hits],
+                        }
+                        for pt in ct.proposals
+                    ],
+                }
+                for ct in self.candidates
+            ],
+        }
+
+    def to_records(self) -> list[dict[str, str]]:
+        """One row per proposal, its label and the words of each side."""
+        return [
+            {
+                "candidate": ct.candidate.id,
+                "election": ct.candidate.election,
+                "proposal": pt.proposal.id,
+                "themes": " ".join(pt.proposal.themes),
+                "label": str(pt.label),
+                "defensive_words": "; ".join(h.text for h in pt.on(DEFENSIVE)),
+                "defensive_terms": "; ".join(h.term.text for h in pt.on(DEFENSIVE)),
+                "constructive_words": "; ".join(h.text for h in pt.on(CONSTRUCTIVE)),
+                "constructive_terms": "; ".join(h.term.text for h in pt.on(CONSTRUCTIVE)),
+                "summary": pt.proposal.summary,
+                "quote": pt.proposal.quote or "",
+            }
+            for ct in self.candidates
+            for pt in ct.proposals
+        ]
+
+
+def proposal_tone(proposal: Proposal, lexicon: ToneLexicon, text_lang: str = "fr") -> ProposalTone:
+    """Find the lexicon's terms in a proposal's summary and quote."""
+    terms = [(c.id, t) for c in lexicon.categories for t in c.terms(text_lang)]
+    hits: list[Hit] = []
+    for field in TEXT_FIELDS:
+        text = getattr(proposal, field)
+        if text:
+            hits += [_hit(m, field) for m in find(text, terms)]
+    return ProposalTone(proposal, tuple(hits))
+
+
+def _hit(match: Match, field: str) -> Hit:
+    return Hit(match.tag, match.term, field, match.text, match.start, match.end)
+
+
+def read_tone(
+    dataset: Dataset,
+    candidates: Sequence[Candidate],
+    lexicon: ToneLexicon,
+    themes: Sequence[Theme] | None = None,
+    text_lang: str = "fr",
+) -> ToneReport:
+    """Read every proposal of the candidates (on the given themes) for tone.
+
+    Candidates stay in the order given and proposals in their file's order: nothing is ranked.
+    """
+    chosen = tuple(themes) if themes is not None else dataset.themes
+    wanted = {t.id for t in chosen}
+    return ToneReport(
+        lexicon,
+        text_lang,
+        chosen,
+        tuple(
+            CandidateTone(
+                c,
+                tuple(
+                    proposal_tone(p, lexicon, text_lang)
+                    for p in c.proposals
+                    if wanted.intersection(p.themes)
+                ),
+            )
+            for c in candidates
+        ),
+    )

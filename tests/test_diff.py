@@ -1,0 +1,225 @@
+"""Programme diffs: pairing by id then similarity, per theme, from names or files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pytest
+
+from progcmp import DataError, find_candidate, load_dataset, select_themes
+from progcmp.diff import DIFF_THRESHOLD, Change, ProposalChange, diff_programmes, similarity
+from progcmp.loader import load_candidate_file
+from progcmp.models import Candidate, Proposal
+
+from .conftest import TESTS, VALID, Run
+
+HISTORY_DIR = TESTS / "data" / "history"
+HISTORY = load_dataset(HISTORY_DIR)
+OLD = find_candidate(HISTORY, "alice@2027")
+NEW = find_candidate(HISTORY, "alice@2032")
+D = ("--data", str(HISTORY_DIR))
+
+
+def summary(
+    changes: Iterable[ProposalChange],
+) -> list[tuple[str, str | None, str | None, str | None, float | None]]:
+    return [
+        (
+            str(c.change),
+            c.old.id if c.old else None,
+            c.new.id if c.new else None,
+            c.matched_by,
+            c.score,
+        )
+        for c in changes
+    ]
+
+
+def test_pairs_by_id_then_by_similarity() -> None:
+    diff = diff_programmes(HISTORY, OLD, NEW)
+    assert summary(diff.changes) == [
+        ("reworded", "libre-admin", "libre-admin", "id", 78.3),
+        ("reworded", "neutralite", "neutralite-constitution", "similarity", 81.3),
+        ("unchanged", "open-data", "open-data", "id", 100.0),
+        ("moved", "code-source", "code-source", "id", 100.0),
+        ("added", None, "fonds-libre", None, None),
+        ("removed", "zero-rating", None, None, None),
+    ]
+
+
+def test_changes_by_theme_in_catalogue_order() -> None:
+    diff = diff_programmes(HISTORY, OLD, NEW)
+    assert [(t.id, [str(c.change) for c in diff.on(t)]) for t in diff.themes] == [
+        ("free-software", ["added", "reworded", "moved"]),
+        ("open-government", ["moved", "unchanged"]),
+        ("net-neutrality", ["removed", "reworded"]),
+    ]
+    assert diff.to_dict()["counts"] == {
+        "added": 1,
+        "removed": 1,
+        "reworded": 2,
+        "moved": 1,
+        "unchanged": 1,
+    }
+
+
+def test_a_higher_threshold_pairs_less() -> None:
+    strict = diff_programmes(HISTORY, OLD, NEW, threshold=90)
+    assert ("added", None, "neutralite-constitution", None, None) in summary(strict.changes)
+    assert ("removed", "neutralite", None, None, None) in summary(strict.changes)
+    # pairs by id stay paired whatever their similarity
+    assert ("reworded", "libre-admin", "libre-admin", "id", 78.3) in summary(strict.changes)
+
+
+def test_the_theme_filter_keeps_changes_touching_a_theme() -> None:
+    diff = diff_programmes(HISTORY, OLD, NEW, select_themes(HISTORY, ["net-neutrality"]))
+    assert [str(c.change) for c in diff.changes] == ["reworded", "removed"]
+
+
+def _candidate(summaries: list[str], election: str) -> Candidate:
+    return Candidate(
+        id="c",
+        name="C",
+        party="P",
+        election=election,
+        path=f"{election}.yaml",
+        proposals=tuple(
+            Proposal(id=f"{election}-{i}", themes=("free-software",), summary=s, source="s")
+            for i, s in enumerate(summaries)
+        ),
+    )
+
+
+def test_best_pairs_first_each_proposal_in_one_pair() -> None:
+    old = _candidate(["Publier le code source.", "Publier le code source des logiciels."], "a")
+    new = _candidate(["Publier le code source des logiciels publics."], "b")
+    diff = diff_programmes(HISTORY, old, new)
+    assert summary(diff.changes) == [
+        ("reworded", "a-1", "b-0", "similarity", 90.0),
+        ("removed", "a-0", None, None, None),
+    ]
+
+
+def test_equal_scores_pair_in_file_order() -> None:
+    old = _candidate(["Soutenir le libre.", "Soutenir le libre."], "a")
+    new = _candidate(["Soutenir le libre !", "Soutenir le libre !"], "b")
+    changes = diff_programmes(HISTORY, old, new).changes
+    assert [(c.old and c.old.id, c.new and c.new.id) for c in changes] == [
+        ("a-0", "b-0"),
+        ("a-1", "b-1"),
+    ]
+
+
+def test_similarity_ignores_accents_case_and_word_order() -> None:
+    assert similarity("Données OUVERTES publiques", "publiques donnees ouvertes") == 100
+    assert similarity("", "") == 100
+
+
+def test_records_are_flat_strings() -> None:
+    records = diff_programmes(HISTORY, OLD, NEW).to_records()
+    assert records[1] == {
+        "change": "reworded",
+        "matched_by": "similarity",
+        "score": "81.3",
+        "themes": "net-neutrality",
+        "old_id": "neutralite",
+        "new_id": "neutralite-constitution",
+        "old_summary": "Inscrire la neutralité du net dans la loi.",
+        "new_summary": "Inscrire la neutralité du net dans la Constitution.",
+    }
+    assert all(isinstance(v, str) for r in records for v in r.values())
+
+
+# --- the command ----------------------------------------------------------------------------------
+
+
+def test_cli_diff_by_names(run: Run, golden: Callable[[str, str], None]) -> None:
+    result = run("diff", "alice@2027", "alice@2032", *D, "--width", "100")
+    assert (result.code, result.stderr) == (0, "")
+    golden("diff.cli.txt", result.stdout)
+
+
+def test_cli_diff_json_equals_the_library(run: Run) -> None:
+    result = run("diff", "alice@2027", "alice@2032", *D, "-f", "json")
+    assert json.loads(result.stdout) == diff_programmes(HISTORY, OLD, NEW).to_dict()
+
+
+def test_cli_diff_of_two_files_checked_against_the_catalogue(run: Run) -> None:
+    old = HISTORY_DIR / "fr-test-2027" / "alice.yaml"
+    new = HISTORY_DIR / "fr-test-2032" / "alice.yaml"
+    by_path = run("diff", old, new, "--data", VALID, "-f", "json")
+    assert by_path.code == 0, by_path.stderr
+    assert (
+        json.loads(by_path.stdout)["counts"]
+        == diff_programmes(HISTORY, OLD, NEW).to_dict()["counts"]
+    )
+
+
+def test_a_file_kept_elsewhere_need_not_match_its_path(run: Run, tmp_path: Path) -> None:
+    copy = tmp_path / "alice-v1.yml"
+    shutil.copy(HISTORY_DIR / "fr-test-2027" / "alice.yaml", copy)
+    assert load_candidate_file(copy, HISTORY.themes).id == "alice"
+    result = run("diff", copy, "alice@2032", *D, "-f", "json")
+    assert result.code == 0, result.stderr
+    assert json.loads(result.stdout)["old"]["path"] == str(copy)
+
+
+def test_two_versions_of_one_file_are_named_by_path(run: Run, tmp_path: Path) -> None:
+    old = tmp_path / "old.yaml"
+    text = (HISTORY_DIR / "fr-test-2032" / "alice.yaml").read_text(encoding="utf-8")
+    old.write_text(text.replace("d'ici 2035", "d'ici 2040"), encoding="utf-8")
+    result = run("diff", old, "alice@2032", *D, "--width", "200")
+    assert result.stdout.splitlines()[0] == (
+        f"Évolution du programme : Alice Martin ({old} → "
+        f"{HISTORY_DIR / 'fr-test-2032' / 'alice.yaml'})"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (
+            ("alice", "alice@2032"),
+            "progcmp: error: 'alice' is ambiguous: alice@fr-test-2027, alice@fr-test-2032; write one of these\n",
+        ),
+        (
+            ("alice@2032", "alice@fr-test-2032"),
+            "progcmp: error: 'alice@2032' and 'alice@fr-test-2032' are the same programme\n",
+        ),
+        (
+            ("alice@2027", "alice@2031"),
+            "progcmp: error: unknown election '2031'; known: fr-test-2027, fr-test-2032\n",
+        ),
+    ],
+)
+def test_cli_diff_usage_errors(run: Run, args: tuple[str, ...], stderr: str) -> None:
+    result = run("diff", *args, *D)
+    assert (result.code, result.stdout, result.stderr) == (2, "", stderr)
+
+
+def test_cli_diff_of_an_invalid_file_lists_its_problems(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    text = (HISTORY_DIR / "fr-test-2027" / "alice.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("[net-neutrality]", "[net-neutrallity]", 1), encoding="utf-8")
+    result = run("diff", bad, "alice@2032", *D)
+    assert (result.code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"{bad}:18:14: unknown theme 'net-neutrallity' (did you mean 'net-neutrality'?)\n"
+        "progcmp: error: 1 problem in 1 file\n"
+    )
+    with pytest.raises(DataError):
+        load_candidate_file(tmp_path / "missing.yaml", HISTORY.themes)
+
+
+def test_cli_default_threshold_is_the_library_constant(run: Run) -> None:
+    from typer.main import get_command
+
+    from progcmp.cli import app
+
+    command = get_command(app).commands["diff"]  # type: ignore[attr-defined]
+    option = next(p for p in command.params if p.name == "threshold")
+    assert option.default == DIFF_THRESHOLD
+    assert Change.REWORDED == "reworded"
