@@ -79,15 +79,16 @@ def test_the_theme_filter_keeps_items_on_a_theme() -> None:
 def test_records_are_flat_strings() -> None:
     records = measure_agenda(DATA, AGENDA, find_candidates(DATA, ["bob"])).to_records()
     assert records[-1] == {
-        "candidate": "bob",
         "election": "fr-test-2027",
+        "candidate": "bob",
+        "candidate_name": "Bob Martin",
         "item": "code-public",
         "title": "Publier le code source des logiciels publics",
-        "themes": "free-software open-government",
+        "themes": "free-software\nopen-government",
         "status": "gap",
         "proposals": "",
         "theme_only": "",
-        "gaps": "free-software:declined open-government:none-found",
+        "gaps": "free-software: declined\nopen-government: none-found",
         "contested": "",
     }
 

@@ -129,6 +129,8 @@ def test_records_are_flat_strings() -> None:
         "new_id": "neutralite-constitution",
         "old_summary": "Inscrire la neutralité du net dans la loi.",
         "new_summary": "Inscrire la neutralité du net dans la Constitution.",
+        "old_themes": "net-neutrality",
+        "new_themes": "net-neutrality",
     }
     assert all(isinstance(v, str) for r in records for v in r.values())
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from .analysis import (
     JSON_VERSION,
@@ -66,6 +66,20 @@ class AgendaReport:
     candidates: tuple[Candidate, ...]
     items: tuple[AgendaItem, ...]  # the items measured (all, or those on the chosen themes)
     rows: tuple[tuple[ItemCoverage, ...], ...]  # per item, one per candidate
+
+    RECORD_FIELDS: ClassVar[tuple[str, ...]] = (
+        "election",
+        "candidate",
+        "candidate_name",
+        "item",
+        "title",
+        "themes",
+        "status",
+        "proposals",
+        "theme_only",
+        "gaps",
+        "contested",
+    )
 
     @property
     def count(self) -> int:
@@ -130,19 +144,21 @@ class AgendaReport:
         }
 
     def to_records(self) -> list[dict[str, str]]:
-        """One row per candidate x agenda item."""
+        """One row per candidate x agenda item (candidate by candidate, items in the agenda's
+        order); lists one value per line, a gap as ``theme: kind``."""
         return [
             {
-                "candidate": c.id,
                 "election": c.election,
+                "candidate": c.id,
+                "candidate_name": c.name,
                 "item": coverage.item.id,
                 "title": coverage.item.title,
-                "themes": " ".join(coverage.item.themes),
+                "themes": "\n".join(coverage.item.themes),
                 "status": str(coverage.status),
-                "proposals": " ".join(p.id for p in coverage.proposals),
-                "theme_only": " ".join(p.id for p in coverage.theme_only),
-                "gaps": " ".join(f"{g.theme.id}:{g.kind}" for g in coverage.gaps),
-                "contested": " ".join(a.theme for a in coverage.contested),
+                "proposals": "\n".join(p.id for p in coverage.proposals),
+                "theme_only": "\n".join(p.id for p in coverage.theme_only),
+                "gaps": "\n".join(f"{g.theme.id}: {g.kind}" for g in coverage.gaps),
+                "contested": "\n".join(a.theme for a in coverage.contested),
             }
             for n, c in enumerate(self.candidates)
             for coverage in (row[n] for row in self.rows)

@@ -434,6 +434,8 @@ def tone(
     format: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    layout: LayoutOpt = Layout.TABLE,
+    csv_bom: CsvBomOpt = False,
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
@@ -460,7 +462,7 @@ def tone(
     view = read_tone(
         dataset, chosen, words, select_themes(dataset, theme or []), text_lang=text_lang.value
     )
-    _emit(view, format, output, force, lang, width)
+    _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
 
 
 def _programme(dataset: Dataset, reference: str) -> Candidate:
@@ -504,6 +506,8 @@ def diff(
     format: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    layout: LayoutOpt = Layout.TABLE,
+    csv_bom: CsvBomOpt = False,
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
@@ -526,7 +530,7 @@ def diff(
     view = diff_programmes(
         dataset, before, after, select_themes(dataset, theme or []), threshold=threshold
     )
-    _emit(view, format, output, force, lang, width)
+    _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
 
 
 @app.command()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from .analysis import JSON_VERSION, _candidate_dict, _proposal_dict, _source_dict, _theme_dict
 from .models import Candidate, Dataset, Proposal, Theme
@@ -72,6 +72,19 @@ class ProgrammeDiff:
     changes: tuple[ProposalChange, ...]
     threshold: float
 
+    RECORD_FIELDS: ClassVar[tuple[str, ...]] = (
+        "change",
+        "matched_by",
+        "score",
+        "themes",
+        "old_id",
+        "new_id",
+        "old_summary",
+        "new_summary",
+        "old_themes",
+        "new_themes",
+    )
+
     def on(self, theme: Theme) -> list[ProposalChange]:
         """The changes touching a theme, by kind (added, removed, reworded, moved, unchanged)."""
         mine = [c for c in self.changes if theme.id in c.themes]
@@ -106,17 +119,19 @@ class ProgrammeDiff:
         }
 
     def to_records(self) -> list[dict[str, str]]:
-        """One row per proposal change."""
+        """One row per proposal change; themes one per line."""
         return [
             {
                 "change": str(c.change),
                 "matched_by": c.matched_by or "",
                 "score": _score_text(c.score),
-                "themes": " ".join(c.themes),
+                "themes": "\n".join(c.themes),
                 "old_id": c.old.id if c.old else "",
                 "new_id": c.new.id if c.new else "",
                 "old_summary": c.old.summary if c.old else "",
                 "new_summary": c.new.summary if c.new else "",
+                "old_themes": "\n".join(c.old.themes) if c.old else "",
+                "new_themes": "\n".join(c.new.themes) if c.new else "",
             }
             for c in self.changes
         ]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from .analysis import JSON_VERSION, _candidate_dict, _theme_dict
 from .lexicon import Match, find
@@ -122,6 +122,21 @@ class ToneReport:
     themes: tuple[Theme, ...]
     candidates: tuple[CandidateTone, ...]
 
+    RECORD_FIELDS: ClassVar[tuple[str, ...]] = (
+        "election",
+        "candidate",
+        "candidate_name",
+        "proposal",
+        "themes",
+        "label",
+        "defensive_words",
+        "defensive_terms",
+        "constructive_words",
+        "constructive_terms",
+        "summary",
+        "quote",
+    )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": "tone",
@@ -160,18 +175,20 @@ class ToneReport:
         }
 
     def to_records(self) -> list[dict[str, str]]:
-        """One row per proposal, its label and the words of each side."""
+        """One row per proposal: its label, and the words of each side (one per line, as
+        written, with the term that matched each on the same line of the ``_terms`` column)."""
         return [
             {
-                "candidate": ct.candidate.id,
                 "election": ct.candidate.election,
+                "candidate": ct.candidate.id,
+                "candidate_name": ct.candidate.name,
                 "proposal": pt.proposal.id,
-                "themes": " ".join(pt.proposal.themes),
+                "themes": "\n".join(pt.proposal.themes),
                 "label": str(pt.label),
-                "defensive_words": "; ".join(h.text for h in pt.on(DEFENSIVE)),
-                "defensive_terms": "; ".join(h.term.text for h in pt.on(DEFENSIVE)),
-                "constructive_words": "; ".join(h.text for h in pt.on(CONSTRUCTIVE)),
-                "constructive_terms": "; ".join(h.term.text for h in pt.on(CONSTRUCTIVE)),
+                "defensive_words": "\n".join(h.text for h in pt.on(DEFENSIVE)),
+                "defensive_terms": "\n".join(h.term.text for h in pt.on(DEFENSIVE)),
+                "constructive_words": "\n".join(h.text for h in pt.on(CONSTRUCTIVE)),
+                "constructive_terms": "\n".join(h.term.text for h in pt.on(CONSTRUCTIVE)),
                 "summary": pt.proposal.summary,
                 "quote": pt.proposal.quote or "",
             }

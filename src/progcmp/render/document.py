@@ -97,9 +97,9 @@ def plain(line: Line) -> str:
 
 
 def sections(blocks: list[Block]) -> list[Block]:
-    """Turn every prose table into sections, for long text: a heading per row (named by its
-    first cell), then per column a bold label and a list of the cell's lines. Other tables
-    (short values) stay tables."""
+    """Turn every prose table into sections, for long text: a heading per row (named by the
+    first line of its first cell, whose other lines follow as paragraphs), then per column a
+    bold label and a list of the cell's lines. Other tables (short values) stay tables."""
     out: list[Block] = []
     level = 1
     for block in blocks:
@@ -109,7 +109,10 @@ def sections(blocks: list[Block]) -> list[Block]:
             out.append(block)
             continue
         for row in block.rows:
-            out.append(Heading(" ".join(plain(line) for line in row[0]), min(level + 1, 6)))
+            # the first line names the row; more lines in the first cell (details) follow it
+            first, *details = [line for line in row[0] if plain(line)] or [(Span(""),)]
+            out.append(Heading(plain(first), min(level + 1, 6)))
+            out += [Paragraph(line) for line in details]
             for header, cell in zip(block.headers[1:], row[1:], strict=True):
                 lines = tuple(
                     tuple(s for s in line if s.style != "bullet") for line in cell if plain(line)
@@ -580,10 +583,6 @@ def _report_gaps(view: ElectionReport, numbers: _Numbers, lang: str) -> list[Blo
         )
     return blocks
 
-def _colon(text: str, lang: str) -> str:
-    """``text :`` in French, ``text:`` in English."""
-    return f"{text} : " if lang == "fr" else f"{text}: "
-
 
 def _cell(text: str, style: str | None = None) -> tuple[Line, ...]:
     return ((Span(text, style),),)
@@ -931,4 +930,8 @@ def _coverage_lines(
 
 
 def _proposal_line(p: Proposal, candidate: Candidate, numbers: dict[tuple[str, str], str]) -> Line:
-    return (Span("• "), Span(p.summary), Span(f" [{numbers[(candidate.key, p.source)]}]", "ref"))
+    return (
+        Span("• ", "bullet"),
+        Span(p.summary),
+        Span(f" [{numbers[(candidate.key, p.source)]}]", "ref"),
+    )
