@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Callable
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -43,7 +44,7 @@ from progcmp.render.csv import FORMULA_TRIGGERS, fields, neutralise
 from progcmp.render.markdown import escape
 from progcmp.tone import load_bundled_lexicon, read_tone
 
-from .conftest import TESTS, VALID
+from .conftest import REPO, TESTS, VALID
 
 DATA = load_dataset(VALID)
 HISTORY = load_dataset(TESTS / "data" / "history")
@@ -93,7 +94,17 @@ def test_every_format_has_a_golden_extension_and_a_suffix() -> None:
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 @pytest.mark.parametrize("name", sorted(views()))
 def test_golden(fmt: str, name: str, golden: Callable[[str, str], None]) -> None:
-    golden(f"{name}.{EXTENSIONS[fmt]}", render(views()[name], fmt, RenderOptions(width=100)))
+    text = render(views()[name], fmt, RenderOptions(width=100))
+    golden(f"{name}.{EXTENSIONS[fmt]}", relative_paths(text))
+
+
+def relative_paths(text: str) -> str:
+    """The paths of the files the views were read from (diff, agenda), relative to the
+    repository, so that golden files do not depend on where the repository is."""
+    for path in (AGENDA.path, *(c.path for c in HISTORY.candidates)):
+        relative = Path(path).relative_to(REPO).as_posix()
+        text = text.replace(json.dumps(path)[1:-1], relative).replace(path, relative)
+    return text
 
 
 @pytest.mark.parametrize("name", ["compare", "gaps", "show", "report", "tone", "agenda"])
