@@ -366,3 +366,16 @@ def test_report_picks_the_election(run: Run, tmp_path: Path) -> None:
     assert json.loads(run("report", *d, "-e", "fr-leg-2027", "-f", "json").stdout)["election"] == (
         "fr-leg-2027"
     )
+
+
+def test_suggest_themes(run: Run) -> None:
+    result = run("suggest-themes", "zoe", *D, "--format", "json")
+    assert result.code == 0, result.stderr
+    data = load_dataset(VALID)
+    from progcmp.classify import suggest_themes
+
+    expected = suggest_themes(data, find_candidates(data, ["zoe"])[0]).to_dict()
+    assert json.loads(result.stdout) == expected
+    only = json.loads(run("suggest-themes", "zoe", *D, "-f", "json", "--only-review").stdout)
+    assert [p["status"] for p in only["proposals"]] == ["review"] * only["to_review"]
+    assert run("suggest-themes", "nobody", *D).code == 2

@@ -28,6 +28,7 @@ from progcmp import (
 )
 from progcmp.agenda import measure_agenda
 from progcmp.analysis import ElectionReport, View, election_report
+from progcmp.classify import suggest_themes
 from progcmp.diff import diff_programmes
 from progcmp.loader import load_agenda
 from progcmp.models import (
@@ -68,6 +69,7 @@ def views(data: Dataset = DATA) -> dict[str, View]:
         "diff": diff_programmes(HISTORY, *HISTORY.candidates)
         if data is DATA
         else diff_programmes(data, everyone[0], everyone[1]),
+        "suggest-themes": suggest_themes(data, columns[0]),
     }
 
 

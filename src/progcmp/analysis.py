@@ -21,6 +21,7 @@ from .text import clean, fold, show
 
 if TYPE_CHECKING:
     from .agenda import AgendaReport
+    from .classify import ThemeSuggestions
     from .diff import ProgrammeDiff
     from .tone import ToneReport
 
@@ -714,7 +715,7 @@ def election_report(
 # A string, so that views defined in other modules (which import this one) can be named here.
 View: TypeAlias = (
     "Comparison | GapReport | CandidateView | CandidateList | ThemeList | ElectionReport"
-    " | ToneReport | ProgrammeDiff | AgendaReport"
+    " | ToneReport | ProgrammeDiff | AgendaReport | ThemeSuggestions"
 )
 
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from ._version import __version__
 from .errors import DataError, ExitCode, ProgcmpError, UsageError
+from .models import SourceKind, Status
 
 if TYPE_CHECKING:
     from .agenda import AgendaReport
@@ -606,6 +608,206 @@ def schema(
         sys.stdout.write(text)
     else:
         write_file(output, text, force=force)
+
+
+@app.command("suggest-themes")
+def suggest_themes(
+    name: Annotated[
+        str, typer.Argument(help="The candidate.", autocompletion=_complete_candidates)
+    ],
+    only_review: Annotated[
+        bool,
+        typer.Option(
+            "--only-review", help="Only the proposals whose tags disagree with their text."
+        ),
+    ] = False,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = Lang.FR,
+    width: WidthOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Suggest themes for each proposal of a candidate and audit its tags.
+
+    A tag the text gives no evidence for is "not supported"; a theme the text clearly touches
+    but that is not tagged is "missing". Suggestions come from the catalogue's keywords, labels
+    and descriptions, with a score from 0 to 1.
+
+    Example: progcmp suggest-themes melenchon --only-review
+    """
+    from .analysis import find_candidate
+    from .classify import suggest_themes as audit
+
+    dataset = _load(data)
+    view = audit(dataset, find_candidate(dataset, name), only_review=only_review)
+    _emit(view, format, output, force, lang, width)
+
+
+@app.command("import")
+def import_(
+    file: Annotated[
+        Path,
+        typer.Argument(help="A CSV file, one proposal a row, with a header row.", dir_okay=False),
+    ],
+    name: Annotated[str, typer.Option("--name", help="The candidate's display name.")],
+    party: Annotated[str, typer.Option("--party", help="The candidate's party.")],
+    election: Annotated[
+        str,
+        typer.Option("--election", help="The election id (its data folder), e.g. fr-pres-2017."),
+    ],
+    id: Annotated[
+        str | None,
+        typer.Option("--id", help="The candidate id (the file's name). Default: from --name."),
+    ] = None,
+    alias: Annotated[
+        list[str] | None, typer.Option("--alias", help="Another name users type; repeatable.")
+    ] = None,
+    status: Annotated[
+        Status | None, typer.Option("--status", case_sensitive=False, help="Default: candidate.")
+    ] = None,
+    text_column: Annotated[
+        str, typer.Option("--text-column", help="The column holding the proposal's text.")
+    ] = "proposition",
+    source_column: Annotated[
+        str, typer.Option("--source-column", help="The column holding the source URL.")
+    ] = "source",
+    theme_column: Annotated[
+        str | None,
+        typer.Option(
+            "--theme-column",
+            help="A column of theme ids or labels (separated by , ; or |); rows with themes "
+            "are not classified. Default: a column named 'themes' or 'theme', if any.",
+        ),
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help="The source of rows with no URL of their own.")
+    ] = None,
+    source_kind: Annotated[
+        SourceKind,
+        typer.Option("--source-kind", case_sensitive=False, help="The kind of every source."),
+    ] = SourceKind.PROGRAMME,
+    publisher: Annotated[
+        str | None, typer.Option("--publisher", help="The publisher of every source.")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="The date of every source: YYYY, YYYY-MM or YYYY-MM-DD."),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="The file's encoding. Default: UTF-8 (with or without BOM), UTF-16 with a "
+            "BOM, else Windows-1252 (with a note).",
+        ),
+    ] = None,
+    delimiter: Annotated[
+        str | None,
+        typer.Option(
+            "--delimiter", help="The column separator ('tab' for a tab). Default: guessed."
+        ),
+    ] = None,
+    only_matching: Annotated[
+        bool,
+        typer.Option(
+            "--only-matching",
+            help="Leave out the rows that match no theme (e.g. the non-digital part of a "
+            "whole programme). Without it they are kept as comments at the end of the file.",
+        ),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Write the candidate file here (best: DATA/ELECTION/ID.yaml); default stdout.",
+        ),
+    ] = None,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Turn a spreadsheet of proposals (CSV) into a candidate file, with suggested themes.
+
+    Each row becomes a proposal citing its source URL; themes come from a theme column or are
+    suggested from the catalogue (a comment above each proposal gives the scores; REVIEW marks
+    low confidence). The file is a draft: its summaries are the source's own words, to review
+    and rewrite before publishing. It always passes 'progcmp validate'.
+
+    Example: progcmp import jean_luc_melenchon.csv --only-matching --id melenchon
+    --name "Jean-Luc Mélenchon" --party "La France insoumise" --election fr-pres-2017
+    -o programmes/fr-pres-2017/melenchon.yaml
+    """
+    from .importer import ImportOptions, plan_import, read_table, slug
+    from .output import write_file
+    from .text import clean
+
+    options = ImportOptions(
+        id=id if id is not None else slug(name, 8, 64),
+        name=name,
+        party=party,
+        election=election,
+        aliases=tuple(alias or ()),
+        status=status,
+        text_column=text_column,
+        source_column=source_column,
+        theme_column=theme_column,
+        url=url,
+        source_kind=source_kind,
+        publisher=publisher,
+        date=date,
+        only_matching=only_matching,
+    )
+    dataset = _load(data)
+    table = read_table(
+        file,
+        encoding=encoding,
+        delimiter="\t" if delimiter in ("tab", "\\t") else delimiter,
+        text_column=text_column,
+    )
+    if table.note:
+        typer.echo(f"note: {clean(table.note)}", err=True)
+    with _progress(len(table.rows), "classifying") as advance:
+        result = plan_import(table, dataset, options, progress=advance)
+    text = result.checked_yaml(dataset)
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_file(output, text, force=force)
+        expected = result.canonical_path()
+        if output.name != expected.name or output.parent.name != expected.parent.name:
+            typer.echo(
+                f"note: progcmp reads this file only as {expected} in a data folder",
+                err=True,
+            )
+    typer.echo(clean(result.summary_line()), err=True)
+
+
+class _progress:
+    """A transient progress bar on stderr when it is a terminal; nothing otherwise."""
+
+    def __init__(self, total: int, what: str) -> None:
+        self.total, self.what = total, what
+        self.bar: Any = None
+
+    def __enter__(self) -> Callable[[int], None]:
+        if not sys.stderr.isatty():
+            return lambda n: None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.bar = Progress(console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task(self.what, total=self.total)
+        return lambda n: self.bar.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _fail(message: str, code: int) -> NoReturn:

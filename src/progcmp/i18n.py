@@ -135,6 +135,26 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "keywords": ("mots-clés", "keywords"),
     "link": ("lien", "link"),
+    "suggestions": ("Thèmes suggérés", "Suggested themes"),
+    "summary": ("Résumé", "Summary"),
+    "tagged": ("Thèmes attribués", "Tagged"),
+    "suggested": ("Suggérés (score)", "Suggested (score)"),
+    "audit": ("À revoir", "To review"),
+    "unsupported": ("non étayé", "unsupported"),
+    "missing": ("manquant", "missing"),
+    "nothing_suggested": ("aucun", "none"),
+    "to_review": (
+        "{n} proposition(s) sur {total} à revoir",
+        "{n} of {total} proposal(s) to review",
+    ),
+    "audit_method": (
+        "Suggestions tirées des mots-clés, libellés et descriptions du catalogue ; "
+        "score de 0 à 1, suggéré à partir de {suggest}. Non étayé : le texte ne donne aucun "
+        "indice du thème attribué ; manquant : le texte touche clairement un thème non attribué.",
+        "Suggestions from the catalogue's keywords, labels and descriptions; "
+        "score from 0 to 1, suggested from {suggest}. Unsupported: the text gives no sign of "
+        "the tagged theme; missing: the text clearly touches a theme that is not tagged.",
+    ),
 }
 
 _GAPS: dict[GapKind, tuple[str, str]] = {

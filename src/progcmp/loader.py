@@ -45,7 +45,7 @@ from .schema import (
     Text,
 )
 from .text import find_unsafe
-from .yamlio import JsonPath, Located, parse, read_text
+from .yamlio import MAX_FILE_BYTES, JsonPath, Located, parse, read_text
 
 THEMES_FILENAME = "themes.yaml"
 CANDIDATE_SUFFIXES = (".yaml", ".yml")
@@ -63,7 +63,7 @@ def load_dataset(root: Path | str) -> Dataset:
     problems: list[Problem] = []
     if not root.is_dir():
         raise DataError([Problem(str(root), 1, 1, "data folder not found")])
-    themes = _load_themes(root / THEMES_FILENAME, problems)
+    themes, domain = _load_catalogue(root / THEMES_FILENAME, problems)
     candidates = [
         c
         for path in candidate_files(root)
@@ -76,6 +76,8 @@ def load_dataset(root: Path | str) -> Dataset:
         themes=tuple(themes.values()) if themes else (),
         candidates=tuple(candidates),
         root=str(root),
+        domain_fr=domain[0],
+        domain_en=domain[1],
     )
 
 
@@ -97,6 +99,22 @@ def validate_paths(paths: Iterable[Path], default_root: Path) -> list[Problem]:
             themes = _load_themes(catalogue, problems)
             _load_candidate(path, themes, problems)
     return sorted(set(problems))
+
+
+def check_candidate_text(text: str, path: Path, themes: Iterable[Theme]) -> list[Problem]:
+    """Every problem a candidate file holding ``text`` would have at ``path`` (a path of the form
+    ``<election>/<id>.yaml``; nothing is read or written), against a catalogue."""
+    shown = os.fspath(path)
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        return [Problem(shown, 1, 1, f"file would be over the limit of {MAX_FILE_BYTES} bytes")]
+    located = parse(text, shown)
+    if isinstance(located, Problem):
+        return [located]
+    found = list(located.problems)
+    _check(located.data, CANDIDATE_FILE, (), located, found)
+    if isinstance(located.data, dict):
+        _cross_check(path, located, {t.id: t for t in themes}, found)
+    return sorted(set(found))
 
 
 def candidate_files(root: Path) -> list[Path]:
@@ -279,12 +297,19 @@ def _read(path: Path, spec: Record, problems: list[Problem]) -> tuple[Located | 
 
 def _load_themes(path: Path, problems: list[Problem]) -> dict[str, Theme] | None:
     """Return the catalogue by id, or None when it cannot be used to check theme ids."""
+    return _load_catalogue(path, problems)[0]
+
+
+def _load_catalogue(
+    path: Path, problems: list[Problem]
+) -> tuple[dict[str, Theme] | None, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The themes by id (None when unusable) and the domain words (French, English)."""
     if not path.is_file():
         problems.append(Problem(os.fspath(path), 1, 1, "theme catalogue not found"))
-        return None
+        return None, ((), ())
     located, sound = _read(path, THEMES_FILE, problems)
     if located is None or not sound:
-        return None
+        return None, ((), ())
     themes: dict[str, Theme] = {}
     for i, raw in enumerate(located.data["themes"]):
         if raw["id"] in themes:
@@ -298,7 +323,8 @@ def _load_themes(path: Path, problems: list[Problem]) -> dict[str, Theme] | None
             keywords_fr=tuple(keywords.get("fr") or ()),
             keywords_en=tuple(keywords.get("en") or ()),
         )
-    return themes
+    domain = located.data.get("domain") or {}
+    return themes, (tuple(domain.get("fr") or ()), tuple(domain.get("en") or ()))
 
 
 def _load_candidate(

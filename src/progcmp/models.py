@@ -151,6 +151,8 @@ class Dataset:
     themes: tuple[Theme, ...]
     candidates: tuple[Candidate, ...]
     root: str = ""
+    domain_fr: tuple[str, ...] = ()  # words that mark a text as being about the field at all
+    domain_en: tuple[str, ...] = ()
     _theme_index: dict[str, Theme] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

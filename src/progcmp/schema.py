@@ -119,6 +119,17 @@ THEMES_FILE = Record(
     "themes file",
     "The shared theme catalogue (themes.yaml).",
     required={"themes": ListOf(THEME, "The themes, in display order.", min_items=1, max_items=500)},
+    optional={
+        "domain": Record(
+            "domain",
+            "Words that show a text is about the catalogue's field at all (theme suggestion "
+            "counts one-word keywords and description words fully only in such a text).",
+            optional={
+                "fr": ListOf(NAME, "French domain words."),
+                "en": ListOf(NAME, "English domain words."),
+            },
+        ),
+    },
 )
 
 SOURCE = Record(

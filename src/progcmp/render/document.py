@@ -21,6 +21,7 @@ from ..analysis import (
     View,
     covered_count,
 )
+from ..classify import SUGGEST_AT, ThemeSuggestions
 from ..diff import CHANGE_ORDER, SCORER, Change, ProgrammeDiff, ProposalChange
 from ..i18n import count, gap_label, word
 from ..models import NEUTRAL, Candidate, GapKind, Proposal, Source, Status
@@ -60,6 +61,7 @@ class Table:
     prose: bool = False  # cells hold long text: share the width, keep the first column narrow
     # A heat map: per row, one number per cell after the first (HTML shades cells by it).
     levels: tuple[tuple[int, ...], ...] = ()
+    ratios: tuple[int, ...] = ()  # with prose: each column's share of the width (default equal)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,8 @@ def build(view: View, lang: str) -> list[Block]:
         return _diff(view, lang)
     if isinstance(view, AgendaReport):
         return _agenda(view, lang)
+    if isinstance(view, ThemeSuggestions):
+        return _suggestions(view, lang)
     return _theme_list(view, lang)
 
 
@@ -935,3 +939,49 @@ def _proposal_line(p: Proposal, candidate: Candidate, numbers: dict[tuple[str, s
         Span(p.summary),
         Span(f" [{numbers[(candidate.key, p.source)]}]", "ref"),
     )
+
+
+def _suggestions(view: ThemeSuggestions, lang: str) -> list[Block]:
+    c = view.candidate
+    labels = {t.id: t.label.get(lang) for t in view.themes}
+    blocks: list[Block] = [
+        Heading(
+            f"{word('suggestions', lang)} : {c.name}"
+            if lang == "fr"
+            else f"{word('suggestions', lang)}: {c.name}"
+        ),
+        Paragraph((Span(f"{c.party} · {c.election}", "dim"),)),
+        Paragraph(
+            (
+                Span(
+                    word("to_review", lang).format(
+                        n=view.to_review, total=len(view.candidate.proposals)
+                    ),
+                    "bold",
+                ),
+                Span(" — " + word("audit_method", lang).format(suggest=SUGGEST_AT), "dim"),
+            )
+        ),
+    ]
+    rows = []
+    for item in view.items:
+        p = item.proposal
+        suggested = tuple(
+            (Span(f"{labels[s.theme]} "), Span(f"{s.score:.2f}", "ref"))
+            for s in item.suggestion.themes
+        ) or ((Span(word("nothing_suggested", lang), "dim"),),)
+        audit = tuple(
+            (Span(f"{labels[t]} — {word('unsupported', lang)}", "gap"),) for t in item.unsupported
+        ) + tuple((Span(f"{labels[t]} — {word('missing', lang)}", "gap"),) for t in item.missing)
+        rows.append(
+            (
+                ((Span(p.id, "bold"),),),
+                ((Span(p.summary),),),
+                tuple((Span(labels[t]),) for t in p.themes),
+                suggested,
+                audit or ((Span("✓", "dim"),),),
+            )
+        )
+    headers = tuple(word(k, lang) for k in ("proposal", "summary", "tagged", "suggested", "audit"))
+    blocks.append(Table(headers, tuple(rows), prose=True, ratios=(1, 2, 1, 1, 1)))
+    return blocks

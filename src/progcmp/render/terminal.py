@@ -33,7 +33,10 @@ def _text(line: Line) -> Text:
 
 def _table(block: Table, width: int) -> RichTable:
     table = RichTable(
-        box=box.ROUNDED, show_lines=block.prose, expand=block.prose and width > 100, padding=(0, 1)
+        box=box.ROUNDED,
+        show_lines=block.prose,
+        expand=block.prose and (width > 100 or bool(block.ratios)),
+        padding=(0, 1),
     )
     for i, header in enumerate(block.headers):
         if not block.prose:
@@ -41,7 +44,8 @@ def _table(block: Table, width: int) -> RichTable:
         elif i == 0:
             table.add_column(Text(header, "bold"), max_width=THEME_COLUMN_WIDTH, overflow="fold")
         else:
-            table.add_column(Text(header, "bold"), ratio=1, overflow="fold")
+            ratio = block.ratios[i] if i < len(block.ratios) else 1
+            table.add_column(Text(header, "bold"), ratio=ratio, overflow="fold")
     for row in block.rows:
         table.add_row(*(Text("\n").join(_text(line) for line in cell) for cell in row))
     return table

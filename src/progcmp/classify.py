@@ -1,0 +1,521 @@
+"""Theme suggestion: which catalogue themes a proposal's text touches, and how surely.
+
+Pure functions over the catalogue (labels, keywords, descriptions) and a text; no training data.
+
+How a text is scored against a theme:
+
+- Text and catalogue go through the same analysis: lowercase, French elisions dropped (``l'``,
+  ``d'``...), hyphenated words joined (``cyber-sécurité`` = ``cybersécurité``), stop words
+  dropped, each word reduced to its Snowball French stem and accent-folded.
+- A keyword or label of the theme found in the text is strong evidence: a phrase of several words
+  found as a whole (``données personnelles``) counts more than one word (``hadopi``), and a single
+  word counts more when the text is also about the digital domain (it holds a word the catalogue
+  uses across several themes, such as *numérique* or *internet*). A stem match only counts when
+  the two surface words are alike (rapidfuzz ratio), so that ``chiffres`` (figures) does not pass
+  for ``chiffrement`` (encryption) although Snowball gives both the stem ``chiffr``.
+- Words of the theme's description that few other themes use are weak evidence. A clause of a
+  description that sends a subject to another theme (``... va sous vie privée``, ``... a son propre
+  thème``) is not evidence for this one.
+- The pieces of evidence combine as independent clues, ``1 - Π(1 - w)``: the score is in [0, 1)
+  and only grows with more evidence. Themes scoring at least :data:`SUGGEST_AT` are suggested (at
+  most :data:`MAX_SUGGESTED`); a suggestion whose best score is under :data:`CONFIDENT_AT` is
+  flagged for review.
+
+:mod:`progcmp.evaluation` measures the suggestions against hand-tagged proposals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, ClassVar
+
+from .models import Candidate, Dataset, Proposal, Theme
+from .text import fold
+
+SUGGEST_AT = 0.5  # a theme scoring this much is suggested
+CONFIDENT_AT = 0.75  # a suggestion whose best theme scores less is flagged for review
+SUPPORTED_AT = 0.2  # audit: a tag whose theme scores less has no support in the text
+CLEARLY_AT = 0.8  # audit: an untagged theme scoring this much is clearly touched
+MAX_SUGGESTED = 3
+
+PHRASE_WEIGHT = 0.9  # a keyword or label of several words, found whole and in order
+WORD_IN_DOMAIN_WEIGHT = 0.8  # a one-word keyword, in a text about the digital domain
+WORD_WEIGHT = 0.55  # a one-word keyword, in a text with no other sign of the domain
+SCATTERED_WEIGHT = 0.45  # every word of a keyword phrase, close together but not in order
+DESCRIPTION_WEIGHT = 0.25  # a label word, or a description word used by this theme alone
+SHARED_DESCRIPTION_WEIGHT = 0.12  # ... used by this theme and one other
+SCATTER_WINDOW = 6  # how far apart (in words) the words of a scattered phrase may be
+PHRASE_STEM_LENGTH = 5  # in a phrase, a stem this long matches without the surface check
+TYPO_MIN_LENGTH = 8  # words this long may differ by one typing slip and still match
+DOMAIN = ""  # the pseudo-theme of the catalogue's domain words
+
+# Function words: French, and the English ones the catalogue's English keywords hold. Compared
+# after accent folding.
+_STOPWORD_TEXT = """
+    a afin ai aie ainsi alors au aucun aucune aupres aussi autre autres aux avant avec avoir
+    c ca car ce ceci cela celle celles celui ces cet cette chaque chez ci comme comment d
+    dans de des deja donc dont du elle elles en encore entre est et etc ete etre eux fait
+    faire faut il ils j je jusqu l la le les leur leurs lors lorsqu lui m ma mais me meme
+    memes mes moins mon n ne ni nos notre nous on ont or ou par parce pas peu peut plus pour
+    pourra puisqu qu quand que quel quelle quelles quels qui quoi s sa sans se selon ser
+    sera seront ses si sien soit son sont sous sur t ta te tel telle telles tels tes toi ton
+    tous tout toute toutes tres un une vers via vos votre vous y an and are as at be by for
+    from in into is it its of on or our that the their this to with
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+_ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
+_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
+_WORD = re.compile(r"[^\W_]+")
+# A clause of a description that sends a subject elsewhere: "X va sous Y", "X vont aussi sous
+# Y", "X relèvent de Y", "X a son propre thème", and the English "goes under", "own theme".
+_POINTER = re.compile(
+    r"\b(?:va|vont|relève|relèvent)\s+(?:aussi\s+)?(?:sous|de)\b|\bpropres?\s+thème"
+    r"|\bgo(?:es)?\s+(?:also\s+)?under\b|\bbelongs?\s+to\b|\bown\s+theme",
+    re.IGNORECASE,
+)
+_CLAUSES = re.compile(r"(?<=[.;!?])\s+|\s*;\s*")
+
+
+# --- text analysis ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of an analysed text: its stem (matching key) and its folded surface form."""
+
+    stem: str
+    surface: str
+
+
+def analyse(text: str) -> tuple[Word, ...]:
+    """Split a text into content words, each with its stem and folded form.
+
+    >>> [w.stem for w in analyse("L'ouverture des données publiques")]
+    ['ouvertur', 'don', 'publiqu']
+    """
+    text = _HYPHEN.sub("", _ELISION.sub(" ", text.lower()))
+    words = []
+    for token in _WORD.findall(text):
+        surface = fold(token).replace(" ", "")
+        if surface and surface not in STOPWORDS:
+            words.append(Word(_stem(token), surface))
+    return tuple(words)
+
+
+@lru_cache(maxsize=65536)
+def _stem(token: str) -> str:
+    """Snowball French stem of a lowercase word, accent-folded (cached: words repeat a lot).
+
+    A stem ending in ``qu`` is written ``c``, so that masculine and feminine forms meet
+    (Snowball gives ``public`` but ``publiqu``).
+    """
+    stem = fold(_stemmer()(token)).replace(" ", "") or token
+    return stem[:-2] + "c" if stem.endswith("qu") else stem
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Callable[[str], str]:
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    stem: Callable[[str], str] = snowballstemmer.stemmer("french").stemWord
+    return stem
+
+
+@lru_cache(maxsize=65536)
+def _alike(a: str, b: str) -> bool:
+    """Whether two folded words with one stem are forms of one word, not a stemmer's collision.
+
+    They are when they differ only by an inflection (``ouvert``, ``ouvertes``; ``réseau``,
+    ``réseaux``), or, for long words, by one typing slip (rapidfuzz Damerau-Levenshtein).
+    ``chiffres`` (figures) and ``chiffrement`` (encryption) share the stem ``chiffr``, as do
+    ``données`` and ``donner``: they are not alike.
+    """
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    if _uninflected(a) == _uninflected(b):
+        return True
+    return min(len(a), len(b)) >= TYPO_MIN_LENGTH and DamerauLevenshtein.distance(a, b) <= 1
+
+
+def _uninflected(word: str) -> str:
+    """Drop a plural (-s, -x) and a feminine (-e, and a doubled consonant before it)."""
+    if len(word) > 3 and word[-1] in "sx":
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == "e":
+        word = word[:-1]
+        if len(word) > 3 and word[-1] == word[-2] and word[-1] in "lnt":
+            word = word[:-1]
+    return word
+
+
+# --- the classifier ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A keyword or label of a theme, analysed: the words that are evidence for it."""
+
+    theme: str
+    words: tuple[Word, ...]
+    text: str  # as the catalogue writes it, to explain a suggestion
+    scatter: bool = True  # may match with its words apart (not for another language's words)
+
+
+@dataclass(frozen=True, slots=True)
+class Classifier:
+    """Everything the catalogue says about its themes, indexed for matching."""
+
+    themes: tuple[str, ...]  # ids, in catalogue order
+    cues: dict[str, tuple[Cue, ...]]  # by the stem of the cue's first word
+    description: dict[str, dict[str, float]]  # stem -> theme -> weight
+
+    @property
+    def size(self) -> int:
+        return len(self.themes)
+
+
+def build_classifier(
+    themes: Sequence[Theme], domain: Iterable[str] = (), lang: str = "fr"
+) -> Classifier:
+    """Index a catalogue's keywords (both languages), labels and descriptions (in ``lang``).
+
+    Args:
+        themes: the catalogue.
+        domain: words that show a text is about the catalogue's field at all.
+        lang: the language of the texts to classify, for descriptions (keywords and labels of
+            both languages are always used: programmes borrow English terms).
+    """
+    cues: dict[str, list[Cue]] = {}
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    used_by: dict[str, set[str]] = {}
+    description_words: dict[str, set[str]] = {}
+
+    def add(theme_id: str, phrase: str, scatter: bool = True) -> tuple[Word, ...]:
+        words = analyse(phrase)
+        key = (theme_id, tuple(w.stem for w in words))
+        if words and key not in seen:
+            seen.add(key)
+            cues.setdefault(words[0].stem, []).append(Cue(theme_id, words, phrase, scatter))
+        return words
+
+    domain_stems = {w.stem for phrase in domain for w in add(DOMAIN, phrase)}
+    label_words: dict[str, set[str]] = {}
+    for theme in themes:
+        own_language = (theme.label.get(lang), *_keywords(theme, lang))
+        other = "en" if lang == "fr" else "fr"
+        for phrase in own_language:
+            for w in add(theme.id, phrase):
+                used_by.setdefault(w.stem, set()).add(theme.id)
+        for phrase in (theme.label.get(other), *_keywords(theme, other)):
+            for w in add(theme.id, phrase, scatter=False):
+                used_by.setdefault(w.stem, set()).add(theme.id)
+        label_words[theme.id] = {w.stem for w in analyse(theme.label.get(lang))}
+        own = set(label_words[theme.id])
+        for clause in _CLAUSES.split(theme.description.get(lang)):
+            if not _POINTER.search(clause):
+                own.update(w.stem for w in analyse(clause))
+        description_words[theme.id] = own
+        for stem in own:
+            used_by.setdefault(stem, set()).add(theme.id)
+    description: dict[str, dict[str, float]] = {}
+    for theme_id, stems in description_words.items():
+        for stem in stems - domain_stems:  # domain words say "digital", not which theme
+            users = len(used_by[stem])
+            if users == 1 or stem in label_words[theme_id]:
+                description.setdefault(stem, {})[theme_id] = DESCRIPTION_WEIGHT
+            elif users == 2:
+                description.setdefault(stem, {})[theme_id] = SHARED_DESCRIPTION_WEIGHT
+    return Classifier(
+        themes=tuple(t.id for t in themes),
+        cues={k: tuple(v) for k, v in cues.items()},
+        description=description,
+    )
+
+
+def _keywords(theme: Theme, lang: str) -> tuple[str, ...]:
+    return theme.keywords_en if lang == "en" else theme.keywords_fr
+
+
+def classifier_for(dataset: Dataset) -> Classifier:
+    """The classifier of a dataset's catalogue, domain words included."""
+    return build_classifier(dataset.themes, (*dataset.domain_fr, *dataset.domain_en))
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeScore:
+    """How strongly a text touches one theme, and the catalogue words that say so."""
+
+    theme: str
+    score: float
+    evidence: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"theme": self.theme, "score": round(self.score, 2), "evidence": list(self.evidence)}
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """The themes suggested for one text (best first), with every theme that scored at all."""
+
+    themes: tuple[ThemeScore, ...]
+    scores: tuple[ThemeScore, ...] = field(default=(), repr=False)
+
+    @property
+    def matched(self) -> bool:
+        return bool(self.themes)
+
+    @property
+    def confidence(self) -> float:
+        """The best score, suggested or not (0 when nothing in the text points to a theme)."""
+        return self.scores[0].score if self.scores else 0.0
+
+    @property
+    def review(self) -> bool:
+        """Suggested, but with a best score under :data:`CONFIDENT_AT`."""
+        return self.matched and self.confidence < CONFIDENT_AT
+
+    def score_of(self, theme_id: str) -> float:
+        return next((s.score for s in self.scores if s.theme == theme_id), 0.0)
+
+
+def score(classifier: Classifier, text: str) -> tuple[ThemeScore, ...]:
+    """Every theme the text gives evidence for, best first (ties in catalogue order)."""
+    words = analyse(text)
+    matches: list[tuple[Cue, bool]] = []  # (cue, found whole)
+    covered: set[int] = set()  # positions inside a found keyword: not description evidence too
+    found: set[tuple[str, str]] = set()
+    for i, word in enumerate(words):
+        for cue in classifier.cues.get(word.stem, ()):
+            if (cue.theme, cue.text) in found:
+                continue
+            span: Sequence[int] | None = _match_at(cue.words, words, i)
+            whole = span is not None
+            if span is None and cue.scatter and len(cue.words) > 1:
+                span = _scattered(cue.words, words, i)
+            if span is None:
+                continue
+            found.add((cue.theme, cue.text))
+            covered.update(span)
+            matches.append((cue, whole))
+    in_domain = any(whole and (c.theme == DOMAIN or len(c.words) > 1) for c, whole in matches)
+    weights: dict[str, list[float]] = {}
+    evidence: dict[str, list[str]] = {}
+    for cue, whole in matches:
+        if cue.theme == DOMAIN:
+            continue
+        if not whole:
+            weight = SCATTERED_WEIGHT
+        elif len(cue.words) > 1:
+            weight = PHRASE_WEIGHT
+        else:
+            weight = WORD_IN_DOMAIN_WEIGHT if in_domain else WORD_WEIGHT
+        weights.setdefault(cue.theme, []).append(weight)
+        evidence.setdefault(cue.theme, []).append(cue.text)
+    # Description words support other evidence: the text's being about the domain, or a
+    # keyword of the same theme. They never count alone.
+    seen_stems: set[str] = set()
+    for i, word in enumerate(words):
+        if i in covered or word.stem in seen_stems:
+            continue
+        seen_stems.add(word.stem)
+        for theme_id, weight in classifier.description.get(word.stem, {}).items():
+            if in_domain or theme_id in weights:
+                weights.setdefault(theme_id, []).append(weight)
+    order = {t: n for n, t in enumerate(classifier.themes)}
+    scores = [
+        ThemeScore(theme_id, _combine(ws), tuple(evidence.get(theme_id, ())))
+        for theme_id, ws in weights.items()
+    ]
+    return tuple(sorted(scores, key=lambda s: (-s.score, order[s.theme])))
+
+
+def _same(want: Word, got: Word, in_phrase: bool) -> bool:
+    """Whether a text word is a catalogue word.
+
+    Stems must be equal, and the two words forms of one word. Within a phrase, where the other
+    words confirm the sense, two words that both begin with a long stem are also taken
+    (``numériser les services publics`` is ``numérisation des services publics``).
+    """
+    if want.stem != got.stem:
+        return False
+    if _alike(want.surface, got.surface):
+        return True
+    stem = want.stem
+    return (
+        in_phrase
+        and len(stem) >= PHRASE_STEM_LENGTH
+        and want.surface.startswith(stem)
+        and got.surface.startswith(stem)
+    )
+
+
+def _match_at(cue: tuple[Word, ...], words: tuple[Word, ...], start: int) -> range | None:
+    """The positions of the cue found whole, in order, from ``start``; or None."""
+    end = start + len(cue)
+    if end > len(words):
+        return None
+    phrase = len(cue) > 1
+    for want, got in zip(cue, words[start:end], strict=True):
+        if not _same(want, got, phrase):
+            return None
+    return range(start, end)
+
+
+def _scattered(cue: tuple[Word, ...], words: tuple[Word, ...], start: int) -> list[int] | None:
+    """The positions of all the cue's words within a short window from ``start``; or None."""
+    window = words[start : start + SCATTER_WINDOW + len(cue)]
+    positions = []
+    for want in cue:
+        at = next((start + j for j, got in enumerate(window) if _same(want, got, True)), None)
+        if at is None:
+            return None
+        positions.append(at)
+    return positions
+
+
+def _combine(weights: Iterable[float]) -> float:
+    """Independent clues: the chance that at least one is right."""
+    missing = 1.0
+    for w in weights:
+        missing *= 1.0 - w
+    return 1.0 - missing
+
+
+def suggest(classifier: Classifier, text: str) -> Suggestion:
+    """The themes to suggest for a text: those scoring at least :data:`SUGGEST_AT`, at most
+    :data:`MAX_SUGGESTED`, best first."""
+    scores = score(classifier, text)
+    chosen = tuple(s for s in scores if s.score >= SUGGEST_AT)[:MAX_SUGGESTED]
+    return Suggestion(chosen, scores)
+
+
+def proposal_text(proposal: Proposal) -> str:
+    """What a proposal says: its summary, and its quote if any."""
+    return f"{proposal.summary}\n{proposal.quote}" if proposal.quote else proposal.summary
+
+
+# --- auditing a candidate's tags ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalAudit:
+    """One proposal: its tags, the suggestion, and where the two disagree."""
+
+    proposal: Proposal
+    suggestion: Suggestion
+    unsupported: tuple[str, ...]  # tagged, but the text gives (almost) no evidence
+    missing: tuple[str, ...]  # not tagged, but the text clearly touches the theme
+
+    @property
+    def status(self) -> str:
+        return "review" if self.unsupported or self.missing else "ok"
+
+
+def audit_proposal(classifier: Classifier, proposal: Proposal) -> ProposalAudit:
+    """Compare a proposal's tags with what its text supports."""
+    suggestion = suggest(classifier, proposal_text(proposal))
+    unsupported = tuple(t for t in proposal.themes if suggestion.score_of(t) < SUPPORTED_AT)
+    missing = tuple(
+        s.theme
+        for s in suggestion.themes
+        if s.score >= CLEARLY_AT and s.theme not in proposal.themes
+    )
+    return ProposalAudit(proposal, suggestion, unsupported, missing)
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeSuggestions:
+    """A candidate's proposals, each with suggested themes and an audit of its tags."""
+
+    candidate: Candidate
+    themes: tuple[Theme, ...]
+    items: tuple[ProposalAudit, ...]
+
+    @property
+    def to_review(self) -> int:
+        return sum(1 for item in self.items if item.status == "review")
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.candidate
+        return {
+            "kind": "theme-suggestions",
+            "version": 1,
+            "candidate": {
+                "id": c.id,
+                "name": c.name,
+                "party": c.party,
+                "election": c.election,
+                "status": str(c.status),
+            },
+            "themes": [
+                {"id": t.id, "label": {"fr": t.label.fr, "en": t.label.en}} for t in self.themes
+            ],
+            "thresholds": {
+                "suggest": SUGGEST_AT,
+                "confident": CONFIDENT_AT,
+                "supported": SUPPORTED_AT,
+                "clearly": CLEARLY_AT,
+            },
+            "proposals": [
+                {
+                    "id": item.proposal.id,
+                    "summary": item.proposal.summary,
+                    "tagged": list(item.proposal.themes),
+                    "suggested": [s.to_dict() for s in item.suggestion.themes],
+                    "confidence": round(item.suggestion.confidence, 2),
+                    "unsupported": list(item.unsupported),
+                    "missing": list(item.missing),
+                    "status": item.status,
+                }
+                for item in self.items
+            ],
+            "to_review": self.to_review,
+        }
+
+    RECORD_FIELDS: ClassVar[tuple[str, ...]] = (
+        "election",
+        "candidate",
+        "proposal",
+        "summary",
+        "tagged",
+        "suggested",
+        "confidence",
+        "unsupported",
+        "missing",
+        "status",
+    )
+
+    def to_records(self) -> list[dict[str, str]]:
+        """One flat row per proposal, every value text; several themes one per line."""
+        return [
+            {
+                "election": self.candidate.election,
+                "candidate": self.candidate.id,
+                "proposal": item.proposal.id,
+                "summary": item.proposal.summary,
+                "tagged": "\n".join(item.proposal.themes),
+                "suggested": "\n".join(
+                    f"{s.theme} ({s.score:.2f})" for s in item.suggestion.themes
+                ),
+                "confidence": f"{item.suggestion.confidence:.2f}",
+                "unsupported": "\n".join(item.unsupported),
+                "missing": "\n".join(item.missing),
+                "status": item.status,
+            }
+            for item in self.items
+        ]
+
+
+def suggest_themes(
+    dataset: Dataset, candidate: Candidate, *, only_review: bool = False
+) -> ThemeSuggestions:
+    """Suggest themes for each of a candidate's proposals and audit its existing tags."""
+    classifier = classifier_for(dataset)
+    items = tuple(audit_proposal(classifier, p) for p in candidate.proposals)
+    if only_review:
+        items = tuple(item for item in items if item.status == "review")
+    return ThemeSuggestions(candidate, dataset.themes, items)
