@@ -97,6 +97,8 @@ def test_never_overwrites_without_force(run: Run, tmp_path: Path) -> None:
     assert forced.stderr.startswith(
         "note: progcmp reads this file only as fr-test-2027/zoe-test.yaml in a data folder\n"
     )
+    named = run("import", CSV, "--name", "Marie de La Tour", *WHO[2:], *D)
+    assert "\nid: marie-de-la-tour\n" in named.stdout  # the default id keeps every word
 
 
 @pytest.mark.parametrize(

@@ -739,14 +739,14 @@ def import_(
 
     Example: progcmp import jean_luc_melenchon.csv --only-matching --id melenchon
     --name "Jean-Luc Mélenchon" --party "La France insoumise" --election fr-pres-2017
-    -o programmes/fr-pres-2017/melenchon.yaml
+    -o drafts/fr-pres-2017/melenchon.yaml
     """
-    from .importer import ImportOptions, plan_import, read_table, slug
+    from .importer import ImportOptions, plan_import, read_table
     from .output import write_file
-    from .text import clean
+    from .text import clean, fold
 
     options = ImportOptions(
-        id=id if id is not None else slug(name, 8, 64),
+        id=id if id is not None else "-".join(fold(name).split())[:64].strip("-"),
         name=name,
         party=party,
         election=election,
