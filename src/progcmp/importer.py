@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from .classify import STOPWORDS, Suggestion, classifier_for, suggest
+from .classify import STOPWORDS, SUGGEST_AT, Suggestion, classifier_for, suggest
 from .errors import DataError, Problem, UsageError
 from .matching import did_you_mean
 from .models import Dataset, SourceKind, Status
@@ -384,6 +384,12 @@ def _comments(p: Imported) -> tuple[str, ...]:
         f"{t.theme} {t.score:.2f}" + (f" ({', '.join(t.evidence)})" if t.evidence else "")
         for t in s.themes
     )
+    chosen = {t.theme for t in s.themes}
+    beyond = [t for t in s.scores if t.score >= SUGGEST_AT and t.theme not in chosen]
+    if beyond:  # more themes than a proposal is given: name them for the reviewer
+        scored += "; also above the threshold: " + "; ".join(
+            f"{t.theme} {t.score:.2f}" for t in beyond
+        )
     if s.review:
         return (f"REVIEW: low-confidence themes: {scored}",)
     return (f"themes: {scored}",)
