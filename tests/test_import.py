@@ -312,3 +312,18 @@ def test_melenchon_digital_part(run: Run, tmp_path: Path) -> None:
     assert (section, "copyright-culture") in by_source  # the Hadopi measure
     section = next(s.id for s in melenchon.sources if "/section/25/" in s.url)
     assert (section, "platform-work") in by_source  # requalifying platform workers
+
+
+def test_themes_beyond_the_three_given_are_named_for_the_reviewer(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text(
+        "proposition,source\n"
+        '"Logiciel libre, données ouvertes, neutralité du net et chiffrement",https://e.org/a\n',
+        encoding="utf-8",
+    )
+    result = run("import", path, *WHO, *D)
+    assert result.code == 0, result.stderr
+    assert "    themes: [free-software, open-government, net-neutrality]\n" in result.stdout
+    assert "also above the threshold: privacy 0.80" in " ".join(
+        line.strip(" #") for line in result.stdout.splitlines()
+    )
