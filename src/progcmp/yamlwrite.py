@@ -42,9 +42,11 @@ _LINE_BREAKS = re.compile("[\r\n\x85\u2028\u2029]")
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_SAFE = re.compile(r"[^\W_][\w.\- ]*")  # ids and words: nothing that means a thing in [ ]
 # Characters a YAML file may hold raw (YAML 1.1 printable set, less the line breaks that
-# PyYAML reads as newlines and the byte-order mark).
+# PyYAML reads as newlines, the byte-order mark, and the bidi controls the project's loader
+# refuses raw): the others are written as escapes in double quotes.
 _NOT_PRINTABLE = re.compile(
-    "[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]"
+    "[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    "|[\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
 
 
