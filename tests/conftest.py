@@ -14,6 +14,7 @@ from progcmp.cli import main
 TESTS = Path(__file__).parent
 VALID = TESTS / "data" / "valid"
 INVALID = TESTS / "data" / "invalid"
+ANALYSIS = TESTS / "data" / "analysis"  # matrix, similar, search and --blind
 GOLDEN = TESTS / "golden"
 REPO = TESTS.parent
 BUNDLED = REPO / "programmes"

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -28,7 +29,9 @@ from progcmp import (
 )
 from progcmp.agenda import measure_agenda
 from progcmp.analysis import ElectionReport, View, election_report
+from progcmp.blind import anonymise
 from progcmp.classify import suggest_themes
+from progcmp.consensus import find_similar
 from progcmp.diff import diff_programmes
 from progcmp.loader import load_agenda
 from progcmp.models import (
@@ -43,11 +46,15 @@ from progcmp.models import (
 from progcmp.render import FORMATS, SUFFIXES
 from progcmp.render.csv import FORMULA_TRIGGERS, fields, neutralise
 from progcmp.render.markdown import escape
+from progcmp.salience import salience
+from progcmp.search import search
+from progcmp.text import fold
 from progcmp.tone import load_bundled_lexicon, read_tone
 
-from .conftest import REPO, TESTS, VALID
+from .conftest import ANALYSIS, REPO, TESTS, VALID
 
 DATA = load_dataset(VALID)
+MORE = load_dataset(ANALYSIS)  # with proposals alike across candidates, names inside texts
 HISTORY = load_dataset(TESTS / "data" / "history")
 AGENDA = load_agenda(TESTS / "data" / "agendas" / "exemple.yaml", DATA.themes)
 LEXICON = load_bundled_lexicon()
@@ -57,6 +64,9 @@ EXTENSIONS = {"terminal": "txt", "markdown": "md", "json": "json", "csv": "csv",
 def views(data: Dataset = DATA) -> dict[str, View]:
     everyone = data.candidates
     columns = find_candidates(data, ["zoe", "bob", "empty"]) if data is DATA else everyone
+    more = MORE if data is DATA else data
+    order = find_candidates(more, ["ben", "ana", "cyd"]) if data is DATA else more.candidates
+    blind_data, blind = anonymise(more, order)
     return {
         "compare": compare(data, columns),
         "gaps": find_gaps(data, everyone),
@@ -70,6 +80,12 @@ def views(data: Dataset = DATA) -> dict[str, View]:
         if data is DATA
         else diff_programmes(data, everyone[0], everyone[1]),
         "suggest-themes": suggest_themes(data, columns[0]),
+        "matrix": salience(more, more.candidates),
+        "similar": find_similar(more.candidates, more.themes),
+        "search": search(
+            more.candidates, more.themes, "logiciel libre" if data is DATA else "script"
+        ),
+        "blind": compare(blind_data, blind),
     }
 
 
@@ -85,6 +101,10 @@ def empty_views(data: Dataset = DATA) -> dict[str, View]:
         "tone": read_tone(data, [], LEXICON),
         "agenda": measure_agenda(data, AGENDA, []),
         "diff": diff_programmes(data, *find_candidates(data, ["empty"]) * 2),
+        "matrix": salience(data, []),
+        "similar": find_similar([], data.themes),
+        "search": search([], data.themes, "libre"),
+        "blind": compare(*anonymise(data, [])),
     }
 
 
@@ -109,7 +129,9 @@ def relative_paths(text: str) -> str:
     return text
 
 
-@pytest.mark.parametrize("name", ["compare", "gaps", "show", "report", "tone", "agenda"])
+@pytest.mark.parametrize(
+    "name", ["compare", "gaps", "show", "report", "tone", "agenda", "similar", "search"]
+)
 def test_golden_markdown_sections(name: str, golden: Callable[[str, str], None]) -> None:
     text = render(views()[name], "markdown", RenderOptions(layout="sections"))
     golden(f"{name}.sections.md", text)
@@ -383,7 +405,15 @@ def test_any_text_stays_inert_in_every_export(summary: str, name: str) -> None:
         proposals=(Proposal(id="p", themes=("free-software",), summary=summary, source="s"),),
     )
     data = Dataset(DATA.themes, (alice,))
-    for view in (compare(data, [alice]), election_report(data)):
+    bob = replace(alice, id="bob", name=summary or "b")
+    for view in (
+        compare(data, [alice]),
+        election_report(data),
+        salience(data, [alice]),
+        find_similar([alice, bob], data.themes),
+        search([alice], data.themes, summary if fold(summary) else "x"),
+        compare(*anonymise(Dataset(DATA.themes, (alice, bob)), [bob, alice])),
+    ):
         check_csv(view, render(view, "csv"))
         check_html(render(view, "html"))
         check_markdown(render(view, "markdown"))

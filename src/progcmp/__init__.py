@@ -28,6 +28,8 @@ from .analysis import (
     find_gaps,
     select_themes,
 )
+from .blind import anonymise
+from .consensus import SimilarReport, find_similar
 from .diff import ProgrammeDiff, diff_programmes
 from .errors import DataError, ExitCode, OutputError, Problem, ProgcmpError, UsageError
 from .loader import (
@@ -50,6 +52,9 @@ from .models import (
 )
 from .output import bundled_data, data_root, write_file
 from .render import RenderOptions, render
+from .salience import SalienceMatrix, salience
+from .search import SearchResults, search
+from .similarity import similar_pairs
 from .tone import ToneReport, load_bundled_lexicon, read_tone
 
 __all__ = [
@@ -73,6 +78,9 @@ __all__ = [
     "ProgrammeDiff",
     "Proposal",
     "RenderOptions",
+    "SalienceMatrix",
+    "SearchResults",
+    "SimilarReport",
     "Source",
     "SourceKind",
     "Theme",
@@ -80,6 +88,7 @@ __all__ = [
     "ToneReport",
     "UsageError",
     "__version__",
+    "anonymise",
     "bundled_data",
     "compare",
     "data_root",
@@ -89,6 +98,7 @@ __all__ = [
     "find_candidates",
     "find_election",
     "find_gaps",
+    "find_similar",
     "load_agenda",
     "load_bundled_lexicon",
     "load_candidate_file",
@@ -97,7 +107,10 @@ __all__ = [
     "measure_agenda",
     "read_tone",
     "render",
+    "salience",
+    "search",
     "select_themes",
+    "similar_pairs",
     "validate_paths",
     "write_file",
 ]

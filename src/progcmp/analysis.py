@@ -22,7 +22,10 @@ from .text import clean, fold, show
 if TYPE_CHECKING:
     from .agenda import AgendaReport
     from .classify import ThemeSuggestions
+    from .consensus import SimilarReport
     from .diff import ProgrammeDiff
+    from .salience import SalienceMatrix
+    from .search import SearchResults
     from .tone import ToneReport
 
 JSON_VERSION = 1
@@ -715,7 +718,8 @@ def election_report(
 # A string, so that views defined in other modules (which import this one) can be named here.
 View: TypeAlias = (
     "Comparison | GapReport | CandidateView | CandidateList | ThemeList | ElectionReport"
-    " | ToneReport | ProgrammeDiff | AgendaReport | ThemeSuggestions"
+    " | ToneReport | ProgrammeDiff | AgendaReport | ThemeSuggestions | SalienceMatrix"
+    " | SimilarReport | SearchResults"
 )
 
 

@@ -125,6 +125,14 @@ ThemeOpt = Annotated[
     list[str] | None,
     typer.Option("--theme", "-t", help="Only this theme (id or label); repeat for several."),
 ]
+BlindOpt = Annotated[
+    bool,
+    typer.Option(
+        "--blind",
+        help="Blind reading: candidates become Candidat A, B... in the order given; parties, "
+        "sources' titles, publishers and URLs, and names inside texts are hidden.",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -155,6 +163,17 @@ def _load(data: Path | None) -> Dataset:
     from .output import data_root
 
     return load_dataset(data_root(data))
+
+
+def _blind(
+    dataset: Dataset, chosen: tuple[Candidate, ...], blind: bool, lang: Lang
+) -> tuple[Dataset, tuple[Candidate, ...]]:
+    """The dataset and candidates to show: anonymised copies with --blind."""
+    if not blind:
+        return dataset, chosen
+    from .blind import anonymise
+
+    return anonymise(dataset, chosen, lang.value)
 
 
 def _emit(
@@ -218,6 +237,7 @@ def compare(
         ),
     ],
     theme: ThemeOpt = None,
+    blind: BlindOpt = False,
     format: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -236,9 +256,9 @@ def compare(
     from .analysis import find_candidates, select_themes
 
     dataset = _load(data)
-    view = build_comparison(
-        dataset, find_candidates(dataset, names), select_themes(dataset, theme or [])
-    )
+    themes = select_themes(dataset, theme or [])
+    dataset, chosen = _blind(dataset, find_candidates(dataset, names), blind, lang)
+    view = build_comparison(dataset, chosen, themes)
     _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
 
 
@@ -264,6 +284,7 @@ def gaps(
             "themes; see 'progcmp schema --agenda') instead of the theme catalogue.",
         ),
     ] = None,
+    blind: BlindOpt = False,
     format: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -286,8 +307,10 @@ def gaps(
     from .analysis import find_candidates, find_gaps, select_themes
 
     dataset = _load(data)
+    themes = select_themes(dataset, theme or [])
     chosen = find_candidates(dataset, names) if names else dataset.candidates
     themes = select_themes(dataset, theme or [])
+    dataset, chosen = _blind(dataset, chosen, blind, lang)
     report: GapReport | AgendaReport
     if agenda is not None:
         from .agenda import measure_agenda
@@ -309,6 +332,7 @@ def show(
         str, typer.Argument(help="The candidate.", autocompletion=_complete_candidates)
     ],
     theme: ThemeOpt = None,
+    blind: BlindOpt = False,
     format: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -326,8 +350,165 @@ def show(
     from .analysis import CandidateView, find_candidate, select_themes
 
     dataset = _load(data)
-    view = CandidateView(find_candidate(dataset, name), select_themes(dataset, theme or []))
+    themes = select_themes(dataset, theme or [])
+    _, (candidate,) = _blind(dataset, (find_candidate(dataset, name),), blind, lang)
+    view = CandidateView(candidate, themes)
     _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
+
+
+NamesArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Candidates, in the order of the columns (default: all).",
+        autocompletion=_complete_candidates,
+    ),
+]
+
+
+@app.command()
+def matrix(
+    names: NamesArg = None,
+    theme: ThemeOpt = None,
+    blind: BlindOpt = False,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    layout: LayoutOpt = Layout.TABLE,
+    csv_bom: CsvBomOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = Lang.FR,
+    width: WidthOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Salience: how many proposals each candidate makes on each theme, and what share of the
+    candidate's digital programme that is.
+
+    A proposal on several themes counts once for each, so a candidate's shares can add up to
+    more than 100%. On a colour terminal, cells darken as the share grows (under 10%, 10%,
+    20%, 30% and more).
+
+    Example: progcmp matrix melenchon macron fillon le-pen
+    """
+    from .analysis import find_candidates, select_themes
+    from .salience import salience
+
+    dataset = _load(data)
+    themes = select_themes(dataset, theme or [])
+    chosen = find_candidates(dataset, names) if names else dataset.candidates
+    dataset, chosen = _blind(dataset, chosen, blind, lang)
+    _emit(
+        salience(dataset, chosen, themes),
+        format,
+        output,
+        force,
+        lang,
+        width,
+        layout=layout,
+        csv_bom=csv_bom,
+    )
+
+
+@app.command()
+def similar(
+    names: NamesArg = None,
+    threshold: Annotated[
+        int,
+        typer.Option(
+            "--threshold",
+            min=1,
+            max=100,
+            help="Lowest score (1-100) for two proposals to count as alike.",
+        ),
+    ] = 75,
+    theme: ThemeOpt = None,
+    blind: BlindOpt = False,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    layout: LayoutOpt = Layout.TABLE,
+    csv_bom: CsvBomOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = Lang.FR,
+    width: WidthOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Proposals several candidates make alike (consensus), and those only one makes
+    (distinctive), theme by theme.
+
+    Summaries are compared without accents and stop words, with rapidfuzz's token_set_ratio:
+    100 when every word of one summary is in the other. It measures shared words, not
+    agreement on meaning. Only proposals of different candidates on a same theme are compared.
+
+    Example: progcmp similar melenchon hamon jadot --threshold 80
+    """
+    from dataclasses import replace
+
+    from .analysis import find_candidates, select_themes
+    from .consensus import find_similar
+
+    dataset = _load(data)
+    themes = select_themes(dataset, theme or [])
+    if names is not None and len(names) == 1:
+        raise UsageError("give at least two candidates to compare, or none for all of them")
+    chosen = find_candidates(dataset, names) if names else dataset.candidates
+    report = find_similar(chosen, themes, threshold)
+    if blind:  # scored on the original texts, so that blind mode finds the same pairs
+        report = replace(report, candidates=_blind(dataset, chosen, blind, lang)[1])
+    _emit(report, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
+
+
+@app.command()
+def search(
+    query: Annotated[list[str], typer.Argument(help="Words to look for (quotes are not needed).")],
+    candidate: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--candidate",
+            "-c",
+            help="Only this candidate; repeat for several.",
+            autocompletion=_complete_candidates,
+        ),
+    ] = None,
+    theme: ThemeOpt = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="Show at most this many proposals.")
+    ] = 20,
+    blind: BlindOpt = False,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    layout: LayoutOpt = Layout.TABLE,
+    csv_bom: CsvBomOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = Lang.FR,
+    width: WidthOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Find proposals by words, in summaries, quotes and theme labels (French and English),
+    best match first.
+
+    Case, accents, typos and plurals do not matter; every word must be found. A word of four
+    letters or more also finds the words it starts ('cyber' finds 'cybersécurité').
+
+    Example: progcmp search logiciel libre --candidate melenchon
+    """
+    from .analysis import find_candidates, select_themes
+    from .search import search as run_search
+
+    dataset = _load(data)
+    themes = select_themes(dataset, theme or [])
+    chosen = find_candidates(dataset, candidate) if candidate else dataset.candidates
+    dataset, chosen = _blind(dataset, chosen, blind, lang)
+    _emit(
+        run_search(chosen, themes, " ".join(query), limit),
+        format,
+        output,
+        force,
+        lang,
+        width,
+        layout=layout,
+        csv_bom=csv_bom,
+    )
 
 
 @app.command()

@@ -155,6 +155,49 @@ _WORDS: dict[str, tuple[str, str]] = {
         "score from 0 to 1, suggested from {suggest}. Unsupported: the text gives no sign of "
         "the tagged theme; missing: the text clearly touches a theme that is not tagged.",
     ),
+    "matrix": (
+        "Poids des thèmes : nombre de propositions et part du programme",
+        "Salience: number of proposals and share of the programme",
+    ),
+    "matrix_note": (
+        "Pour chaque candidat, ses propositions sur le thème et leur part dans l'ensemble de "
+        "ses propositions (leur nombre, entre parenthèses). Une proposition sur plusieurs "
+        "thèmes compte pour chacun : les parts d'une colonne peuvent dépasser 100\u00a0%.",
+        "For each candidate, the proposals on the theme and their share of all the candidate's "
+        "proposals (their number, in brackets). A proposal on several themes counts for each: "
+        "a column's shares can add up to more than 100%.",
+    ),
+    "similar": ("Propositions proches", "Similar proposals"),
+    "similar_note": (
+        "Score : token_set_ratio (0 à 100) entre résumés sans accents ni mots vides ; 100 veut "
+        "dire que tous les mots de l'un sont dans l'autre. Il mesure des mots communs, pas un "
+        "accord sur le sens. Seuil : {threshold}. Seules sont comparées les propositions de "
+        "candidats différents sur un même thème.",
+        "Score: token_set_ratio (0 to 100) between summaries without accents or stop words; "
+        "100 means every word of one is in the other. It measures shared words, not agreement "
+        "on meaning. Threshold: {threshold}. Only proposals of different candidates on a same "
+        "theme are compared.",
+    ),
+    "pairs_found": (
+        "{n} paires proches, sur {themes} thèmes",
+        "{n} similar pairs, on {themes} themes",
+    ),
+    "pairs_found_1": ("{n} paires proches, sur 1 thème", "{n} similar pairs, on 1 theme"),
+    "pair_found": ("1 paire proche", "1 similar pair"),
+    "no_pair": ("aucune paire proche", "no similar pair"),
+    "consensus": ("Proches d'un candidat à l'autre", "Alike across candidates"),
+    "distinctive": ("Propres à un candidat", "Made by one candidate only"),
+    "score": ("Score", "Score"),
+    "no_proposal_on": ("Aucune proposition sur", "No proposal on"),
+    "search": ("Recherche : « {query} »", "Search: “{query}”"),
+    "found_n": ("{n} propositions trouvées", "{n} proposals found"),
+    "found_1": ("1 proposition trouvée", "1 proposal found"),
+    "shown": ("les {n} premières ci-dessous", "the first {n} below"),
+    "shown_1": ("la première ci-dessous", "the first one below"),
+    "nothing_found": ("aucune proposition trouvée", "no proposal found"),
+    "field_summary": ("résumé", "summary"),
+    "field_quote": ("citation", "quote"),
+    "field_theme": ("thème", "theme"),
 }
 
 _GAPS: dict[GapKind, tuple[str, str]] = {

@@ -22,9 +22,12 @@ from ..analysis import (
     covered_count,
 )
 from ..classify import SUGGEST_AT, ThemeSuggestions
+from ..consensus import SimilarGroup, SimilarReport
 from ..diff import CHANGE_ORDER, SCORER, Change, ProgrammeDiff, ProposalChange
 from ..i18n import count, gap_label, word
 from ..models import NEUTRAL, Candidate, GapKind, Proposal, Source, Status
+from ..salience import SalienceMatrix, heat, percent
+from ..search import SearchResults
 from ..tone import CandidateTone, Hit, ProposalTone, ToneReport
 
 
@@ -62,6 +65,9 @@ class Table:
     # A heat map: per row, one number per cell after the first (HTML shades cells by it).
     levels: tuple[tuple[int, ...], ...] = ()
     ratios: tuple[int, ...] = ()  # with prose: each column's share of the width (default equal)
+    # Short cells, possibly many columns (a matrix): when too wide for the terminal, it is
+    # shown as several tables of fewer columns, each repeating the first one.
+    split: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +98,12 @@ def build(view: View, lang: str) -> list[Block]:
         return _agenda(view, lang)
     if isinstance(view, ThemeSuggestions):
         return _suggestions(view, lang)
+    if isinstance(view, SalienceMatrix):
+        return _matrix(view, lang)
+    if isinstance(view, SimilarReport):
+        return _similar(view, lang)
+    if isinstance(view, SearchResults):
+        return _search(view, lang)
     return _theme_list(view, lang)
 
 
@@ -148,10 +160,7 @@ def _comparison(view: Comparison, lang: str) -> list[Block]:
         )
         for row_theme, row in zip(view.themes, view.rows, strict=True)
     )
-    elections = {c.election for c in view.candidates}
-    headers = tuple(
-        c.name if len(elections) == 1 else f"{c.name} ({c.election})" for c in view.candidates
-    )
+    headers = _column_names(view.candidates)
     blocks: list[Block] = [
         Heading(
             f"{word('comparison', lang)} : {names}"
@@ -166,6 +175,12 @@ def _comparison(view: Comparison, lang: str) -> list[Block]:
             Items(tuple(source_line(numbers[(c.key, s.id)], c, s) for c, s in cited)),
         ]
     return blocks
+
+
+def _column_names(candidates: tuple[Candidate, ...]) -> tuple[str, ...]:
+    """Candidates' names, with their election when several elections are shown."""
+    elections = {c.election for c in candidates}
+    return tuple(c.name if len(elections) == 1 else f"{c.name} ({c.election})" for c in candidates)
 
 
 def _cell_lines(cell: Cell, numbers: dict[tuple[str, str], str], lang: str) -> tuple[Line, ...]:
@@ -459,6 +474,7 @@ def _report(view: ElectionReport, lang: str) -> list[Block]:
                 for theme, cells in view.coverage()
             ),
             levels=tuple(tuple(len(c.proposals) for c in cells) for _, cells in view.coverage()),
+            split=True,
         ),
     ]
     blocks += _report_gaps(view, numbers, lang)
@@ -984,4 +1000,180 @@ def _suggestions(view: ThemeSuggestions, lang: str) -> list[Block]:
         )
     headers = tuple(word(k, lang) for k in ("proposal", "summary", "tagged", "suggested", "audit"))
     blocks.append(Table(headers, tuple(rows), prose=True, ratios=(1, 2, 1, 1, 1)))
+    return blocks
+
+
+def _percent(count: int, total: int, lang: str) -> str:
+    number = percent(count, total)
+    return f"{number}\u00a0%" if lang == "fr" else f"{number}%"
+
+
+def _matrix(view: SalienceMatrix, lang: str) -> list[Block]:
+    totals = view.totals()
+    rows: list[tuple[tuple[Line, ...], ...]] = []
+    levels: list[tuple[int, ...]] = []
+    for theme, counts in zip(view.themes, view.counts, strict=True):
+        cells: list[tuple[Line, ...]] = [((Span(theme.label.get(lang), "bold"),),)]
+        for n, total in zip(counts, totals, strict=True):
+            style = f"heat{heat(n, total)}"
+            if not total:
+                cells.append(((Span("—", style),),))
+            elif not n:
+                cells.append(((Span("0", style),),))
+            else:
+                cells.append(((Span(f"{n} · {_percent(n, total, lang)}", style),),))
+        rows.append(tuple(cells))
+        levels.append(tuple(heat(n, total) for n, total in zip(counts, totals, strict=True)))
+    headers = tuple(
+        f"{name} ({n})" for name, n in zip(_column_names(view.candidates), totals, strict=True)
+    )
+    return [
+        Heading(word("matrix", lang)),
+        Paragraph((Span(word("matrix_note", lang), "dim"),)),
+        Table((word("theme", lang), *headers), tuple(rows), levels=tuple(levels), split=True),
+    ]
+
+
+def _score(score: float) -> str:
+    """Scores are shown rounded down: a pair shown as 100 is one that scored 100."""
+    return str(int(score))
+
+
+def _similar(view: SimilarReport, lang: str) -> list[Block]:
+    cited = view.cited()
+    numbers = {(c.key, s): str(i) for i, (c, s) in enumerate(cited, 1)}
+
+    def summary(ref: tuple[int, int]) -> list[Span]:
+        c, p = view.proposal(ref)
+        return [Span(p.summary), Span(f" [{numbers[(c.key, p.source)]}]", "ref")]
+
+    count = view.pair_count()
+    with_groups = [t for t in view.themes if t.groups]
+    if count == 0:
+        found = word("no_pair", lang)
+    elif count == 1:
+        found = word("pair_found", lang)
+    else:
+        key = "pairs_found_1" if len(with_groups) == 1 else "pairs_found"
+        found = word(key, lang).format(n=count, themes=len(with_groups))
+    blocks: list[Block] = [
+        Heading(_colon(word("similar", lang), lang) + " · ".join(c.name for c in view.candidates)),
+        Paragraph(
+            (Span(word("similar_note", lang).format(threshold=f"{view.threshold:g}"), "dim"),)
+        ),
+        Paragraph((Span(found),)),
+    ]
+    if with_groups:
+        blocks.append(Heading(word("consensus", lang), 2))
+    for theme in with_groups:
+        blocks += [
+            Heading(theme.theme.label.get(lang), 3),
+            Table(
+                (word("score", lang), word("proposals", lang)),
+                tuple(_group_row(view, g, summary) for g in theme.groups),
+                prose=True,
+            ),
+        ]
+    with_distinctive = [t for t in view.themes if t.distinctive]
+    if with_distinctive:
+        blocks.append(Heading(word("distinctive", lang), 2))
+    for theme in with_distinctive:
+        by_candidate: dict[int, list[Line]] = {}
+        for ref in theme.distinctive:
+            by_candidate.setdefault(ref[0], []).append((Span("• ", "bullet"), *summary(ref)))
+        blocks += [
+            Heading(theme.theme.label.get(lang), 3),
+            Table(
+                (word("candidate", lang), word("proposals", lang)),
+                tuple(
+                    (((Span(view.candidates[ci].name, "bold"),),), tuple(lines))
+                    for ci, lines in by_candidate.items()
+                ),
+                prose=True,
+            ),
+        ]
+    empty = [t.theme.label.get(lang) for t in view.themes if not t.groups and not t.distinctive]
+    if empty:
+        blocks.append(
+            Paragraph(
+                (
+                    Span(_colon(word("no_proposal_on", lang), lang), "bold"),
+                    Span(", ".join(empty)),
+                )
+            )
+        )
+    if cited:
+        blocks += [
+            Heading(word("sources", lang), 2),
+            Items(tuple(source_line(numbers[(c.key, s)], c, c.source(s)) for c, s in cited)),
+        ]
+    return blocks
+
+
+def _group_row(
+    view: SimilarReport, group: SimilarGroup, summary: Callable[[tuple[int, int]], list[Span]]
+) -> tuple[tuple[Line, ...], ...]:
+    """A group as a table row: its scores, then its proposals (numbered when more than two)."""
+    numbered = len(group.members) > 2
+    lines: list[Line] = []
+    for n, ref in enumerate(group.members, 1):
+        name = view.candidates[ref[0]].name
+        lead = [Span(f"{n}. ", "ref")] if numbered else [Span("• ", "bullet")]
+        lines.append((*lead, Span(f"{name} — ", "bold"), *summary(ref)))
+    if numbered:
+        scores = tuple((Span(f"{a + 1}–{b + 1} : {_score(s)}"),) for a, b, s in group.scores)
+    else:
+        scores = ((Span(_score(group.scores[0][2])),),)
+    return (scores, tuple(lines))
+
+
+def _search(view: SearchResults, lang: str) -> list[Block]:
+    cited: dict[tuple[str, str], str] = {}
+    for hit in view.hits:
+        cited.setdefault((hit.candidate.key, hit.proposal.source), str(len(cited) + 1))
+    found = word("found_1", lang) if view.total == 1 else word("found_n", lang).format(n=view.total)
+    if len(view.hits) < view.total:
+        shown = word("shown_1" if len(view.hits) == 1 else "shown", lang)
+        found += (" ; " if lang == "fr" else "; ") + shown.format(n=len(view.hits))
+    blocks: list[Block] = [
+        Heading(word("search", lang).format(query=view.query)),
+        Paragraph((Span(found if view.total else word("nothing_found", lang)),)),
+    ]
+    if not view.hits:
+        return blocks
+    rows = []
+    for hit in view.hits:
+        p = hit.proposal
+        text: list[Span] = [Span(p.summary)]
+        if p.quote:
+            text.append(Span(f" « {p.quote} »", "quote"))
+        text.append(Span(f" [{cited[(hit.candidate.key, p.source)]}]", "ref"))
+        labels = " · ".join(t.label.get(lang) for t in view.themes if t.id in p.themes)
+        rows.append(
+            (
+                (
+                    (Span(_score(hit.score), "bold"),),
+                    (Span(" · ".join(word(f"field_{f}", lang) for f in hit.fields), "dim"),),
+                ),
+                ((Span(hit.candidate.name),),),
+                (tuple(text), (Span(labels, "dim"),)),
+            )
+        )
+    blocks.append(
+        Table(
+            (word("score", lang), word("candidate", lang), word("proposal", lang)),
+            tuple(rows),
+            prose=True,
+        )
+    )
+    by_key = {c.key: c for c in view.candidates}
+    blocks += [
+        Heading(word("sources", lang), 2),
+        Items(
+            tuple(
+                source_line(number, by_key[key], by_key[key].source(source))
+                for (key, source), number in cited.items()
+            )
+        ),
+    ]
     return blocks

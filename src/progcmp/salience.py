@@ -1,0 +1,115 @@
+"""Salience: how much of each candidate's digital programme each theme takes.
+
+For a candidate and a theme: the number of the candidate's proposals on the theme, and that
+number's share of all the candidate's proposals. A proposal on several themes counts once for
+each of them, so a candidate's shares can add up to more than 100 %.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from .analysis import JSON_VERSION, _candidate_dict, _theme_dict
+from .models import Candidate, Dataset, Theme
+
+# Shares from which a cell gets a deeper colour in the terminal (level 1 is any proposal).
+HEAT_STEPS = (0.10, 0.20, 0.30)
+
+
+def percent(count: int, total: int) -> int:
+    """``count / total`` as a whole percentage, halves rounded up (1 of 8 is 13 %)."""
+    return (200 * count + total) // (2 * total)
+
+
+def heat(count: int, total: int) -> int:
+    """The colour level of a cell: 0 (no proposal), 1 (below 10 %), 2, 3, 4 (30 % or more)."""
+    if not count or not total:
+        return 0
+    share = count / total
+    return 1 + sum(share >= step for step in HEAT_STEPS)
+
+
+@dataclass(frozen=True, slots=True)
+class SalienceMatrix:
+    """Candidates x themes: proposals on each theme, and each theme's share of the programme."""
+
+    candidates: tuple[Candidate, ...]
+    themes: tuple[Theme, ...]
+    counts: tuple[tuple[int, ...], ...]  # per theme, one count per candidate
+
+    RECORD_FIELDS: ClassVar[tuple[str, ...]] = (
+        "election",
+        "candidate",
+        "candidate_name",
+        "party",
+        "theme",
+        "theme_label_fr",
+        "theme_label_en",
+        "proposals",
+        "candidate_proposals",
+        "share",
+    )
+
+    def totals(self) -> tuple[int, ...]:
+        """Each candidate's number of proposals, all themes together (the denominator)."""
+        return tuple(len(c.proposals) for c in self.candidates)
+
+    def share(self, count: int, total: int) -> float | None:
+        """A share rounded to 4 decimals, or None when the candidate has no proposal."""
+        return round(count / total, 4) if total else None
+
+    def to_dict(self) -> dict[str, Any]:
+        totals = self.totals()
+        return {
+            "kind": "matrix",
+            "version": JSON_VERSION,
+            "candidates": [
+                {**_candidate_dict(c), "proposals": n}
+                for c, n in zip(self.candidates, totals, strict=True)
+            ],
+            "themes": [_theme_dict(t) for t in self.themes],
+            "rows": [
+                {
+                    "theme": theme.id,
+                    "cells": [
+                        {"candidate": c.id, "proposals": n, "share": self.share(n, total)}
+                        for c, n, total in zip(self.candidates, row, totals, strict=True)
+                    ],
+                }
+                for theme, row in zip(self.themes, self.counts, strict=True)
+            ],
+        }
+
+    def to_records(self) -> list[dict[str, str]]:
+        """One row per theme and candidate; ``share`` is a fraction (empty: no proposal)."""
+        totals = self.totals()
+        rows = []
+        for theme, row in zip(self.themes, self.counts, strict=True):
+            for c, n, total in zip(self.candidates, row, totals, strict=True):
+                share = self.share(n, total)
+                rows.append(
+                    {
+                        "election": c.election,
+                        "candidate": c.id,
+                        "candidate_name": c.name,
+                        "party": c.party,
+                        "theme": theme.id,
+                        "theme_label_fr": theme.label.fr,
+                        "theme_label_en": theme.label.en,
+                        "proposals": str(n),
+                        "candidate_proposals": str(total),
+                        "share": "" if share is None else f"{share:.4f}",
+                    }
+                )
+        return rows
+
+
+def salience(
+    dataset: Dataset, candidates: Sequence[Candidate], themes: Sequence[Theme] | None = None
+) -> SalienceMatrix:
+    """Count each candidate's proposals per theme (themes in catalogue order)."""
+    chosen = tuple(themes) if themes is not None else dataset.themes
+    counts = tuple(tuple(len(c.proposals_on(t.id)) for c in candidates) for t in chosen)
+    return SalienceMatrix(tuple(candidates), chosen, counts)

@@ -1,0 +1,92 @@
+"""search: fuzzy, accent- and case-insensitive, every word required, ranked, deterministic."""
+
+from __future__ import annotations
+
+import pytest
+
+from progcmp import Dataset, UsageError, load_dataset
+from progcmp.search import search, word_score
+
+from .conftest import ANALYSIS, BUNDLED
+
+DATA = load_dataset(ANALYSIS)
+BIG = load_dataset(BUNDLED)
+
+
+def found(query: str, data: Dataset = DATA) -> list[tuple[str, str]]:
+    results = search(data.candidates, data.themes, query)
+    return [(h.candidate.id, h.proposal.id) for h in results.hits]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["neutralité", "NEUTRALITE", "neutralite", "neutralitée", "neutralités", "la neutralité"],
+)
+def test_case_accents_typos_plurals_and_stop_words_do_not_matter(query: str) -> None:
+    assert found(query) == [("ana", "neutralite"), ("ben", "neutralite"), ("cyd", "reseaux")]
+
+
+def test_every_word_must_be_found() -> None:
+    assert found("neutralité réseaux") == [("cyd", "reseaux")]
+    assert found("neutralité fromage") == []
+
+
+def test_prefixes_of_four_letters_or_more() -> None:
+    assert word_score("cyber", ["cybersecurite"]) == 100
+    assert word_score("alg", ["algorithmes"]) < 80
+    assert found("algo") == [("ben", "algorithmes")]
+
+
+def test_quotes_and_theme_labels_in_both_languages() -> None:
+    results = search(DATA.candidates, DATA.themes, "tout de suite")
+    assert [(h.proposal.id, h.fields) for h in results.hits] == [("donnees", ("quote",))]
+    # "open government" is in a theme label; "open" is also in one summary, which comes first
+    assert found("open government") == [
+        ("ana", "donnees"),
+        ("ana", "libre-ecole"),
+        ("ben", "algorithmes"),
+    ]
+    hits = search(DATA.candidates, DATA.themes, "open government").hits
+    assert [h.fields for h in hits] == [("summary", "theme"), ("theme",), ("theme",)]
+
+
+def test_text_matches_rank_before_theme_label_matches() -> None:
+    results = search(DATA.candidates, DATA.themes, "logiciel libre")
+    assert [(h.proposal.id, h.score, h.fields) for h in results.hits] == [
+        ("libre-ecole", 100, ("summary",)),
+        ("libre", 100, ("summary",)),
+    ]
+    # "données" is in Ana's summary; "ouvert" only in the label of the theme: mixed match
+    mixed = search(DATA.candidates, DATA.themes, "données gouvernement").hits
+    assert [(h.proposal.id, h.fields) for h in mixed] == [("donnees", ("summary", "theme"))]
+
+
+def test_equal_scores_let_candidates_take_turns() -> None:
+    """With ties, the first candidates in order do not fill the first places."""
+    hits = search(BIG.candidates, BIG.themes, "neutralité du net", limit=4).hits
+    assert [h.score for h in hits] == [100] * 4
+    assert [h.candidate.id for h in hits] == ["asselineau", "hamon", "melenchon", "hamon"]
+
+
+def test_filters_limit_and_total() -> None:
+    ana = [c for c in DATA.candidates if c.id == "ana"]
+    results = search(ana, DATA.themes, "neutralité")
+    assert [h.candidate.id for h in results.hits] == ["ana"]
+    net = (DATA.theme("net-neutrality"),)
+    assert search(DATA.candidates, net, "libres").hits == ()
+    limited = search(DATA.candidates, DATA.themes, "neutralité", limit=1)
+    assert (len(limited.hits), limited.total) == (1, 3)
+    assert limited.to_dict()["total"] == 3 and len(limited.to_records()) == 1
+
+
+def test_deterministic_order() -> None:
+    one = search(BIG.candidates, BIG.themes, "données personnelles", limit=50)
+    two = search(BIG.candidates, BIG.themes, "données personnelles", limit=50)
+    assert one == two and one.total > 10
+    scores = [h.score for h in one.hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_query_without_letters_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match=r"^the query '\?!' has no letter or digit to search for$"):
+        search(DATA.candidates, DATA.themes, "?!")

@@ -1,0 +1,171 @@
+"""similar: the fast path finds exactly the pairs an exhaustive comparison finds."""
+
+from __future__ import annotations
+
+import csv
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from progcmp import load_dataset
+from progcmp.consensus import find_similar
+from progcmp.similarity import key, similar_pairs, similar_pairs_exhaustive
+
+from .conftest import ANALYSIS, BUNDLED, REPO
+
+REFERENCE = REPO.parent / "shared" / "data" / "presidentielles2017"
+
+
+def inputs(data_root: Path) -> tuple[list[str], list[str], list[tuple[str, ...]]]:
+    data = load_dataset(data_root)
+    proposals = [(c.key, p) for c in data.candidates for p in c.proposals]
+    return (
+        [key(p.summary) for _, p in proposals],
+        [owner for owner, _ in proposals],
+        [p.themes for _, p in proposals],
+    )
+
+
+def test_key_folds_and_drops_stop_words() -> None:
+    assert key("Garantir la neutralité du Net !") == "garantir net neutralite"
+    assert key("Œuvrer pour l'accès des élèves à l'Internet") == "acces eleves internet oeuvrer"
+    assert key("de la, et les ; of the") == ""
+    assert key("Protéger les lanceurs d'alerte") == key("lanceurs d'alerte : PROTÉGER")
+
+
+@pytest.mark.parametrize("threshold", [40, 60, 75, 90, 100])
+def test_same_pairs_as_exhaustive_on_bundled_data(threshold: int) -> None:
+    keys, owners, groups = inputs(BUNDLED)
+    fast = similar_pairs(keys, owners, groups, threshold)
+    assert fast == similar_pairs_exhaustive(keys, owners, groups, threshold)
+    if threshold == 75:
+        assert len(fast) == 15  # what the README shows for `progcmp similar`
+
+
+def test_same_pairs_as_exhaustive_without_themes_in_common() -> None:
+    """One group for all: every pair of different candidates is compared."""
+    keys, owners, _ = inputs(BUNDLED)
+    groups = [("all",)] * len(keys)
+    for threshold in (60, 80):
+        assert similar_pairs(keys, owners, groups, threshold) == similar_pairs_exhaustive(
+            keys, owners, groups, threshold
+        )
+
+
+def reference_texts() -> list[str]:
+    if not REFERENCE.is_dir():
+        pytest.skip(f"{REFERENCE} is absent (it is not part of the project)")
+    texts = []
+    for path in sorted(REFERENCE.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            texts += [row["proposition"] for row in csv.DictReader(handle)]
+    return texts
+
+
+@pytest.mark.parametrize("threshold", [55, 80])
+def test_same_pairs_as_exhaustive_on_whole_2017_programmes(threshold: int) -> None:
+    """Whole programmes (all policy areas), 6 candidates x 100 proposals, random themes."""
+    rng = random.Random(2017)
+    texts = rng.sample(reference_texts(), 600)
+    keys = [key(t) for t in texts]
+    owners = [i % 6 for i in range(len(keys))]
+    groups = [tuple(rng.sample(range(5), rng.choice([1, 1, 2]))) for _ in keys]
+    fast = similar_pairs(keys, owners, groups, threshold)
+    assert fast == similar_pairs_exhaustive(keys, owners, groups, threshold)
+    assert fast  # the data has near-duplicates: the comparison is not vacuous
+
+
+# Few, short, related words: subsets, plurals and one-letter differences are frequent, which is
+# where token_set_ratio's three formulas take turns.
+WORDS = ["net", "nets", "neutralite", "neutralites", "libre", "libres", "logiciel", "donnees",
+         "donnee", "ouvert", "ouverte", "a", "ab", "abc", "x1", "garantir", "garantie"]  # fmt: skip
+key_strategy = st.lists(st.sampled_from(WORDS), max_size=6).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    items=st.lists(
+        st.tuples(key_strategy, st.integers(0, 3), st.sets(st.integers(0, 2), max_size=2)),
+        max_size=24,
+    ),
+    threshold=st.floats(min_value=0.5, max_value=100),
+)
+def test_same_pairs_as_exhaustive_on_random_data(
+    items: list[tuple[str, int, set[int]]], threshold: float
+) -> None:
+    keys = [k for k, _, _ in items]
+    owners = [o for _, o, _ in items]
+    groups = [g for _, _, g in items]
+    assert similar_pairs(keys, owners, groups, threshold) == similar_pairs_exhaustive(
+        keys, owners, groups, threshold
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(st.text(max_size=40), min_size=2, max_size=12), threshold=st.integers(1, 100))
+def test_same_pairs_as_exhaustive_on_random_text(texts: list[str], threshold: int) -> None:
+    keys = [key(t) for t in texts]
+    owners = list(range(len(keys)))
+    groups = [("one",)] * len(keys)
+    assert similar_pairs(keys, owners, groups, threshold) == similar_pairs_exhaustive(
+        keys, owners, groups, threshold
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(a=key_strategy, b=key_strategy)
+def test_the_two_bounds_are_upper_bounds(a: str, b: str) -> None:
+    """token_set_ratio never exceeds the larger of the two bounds the fast path relies on."""
+    wa, wb = sorted(set(a.split())), sorted(set(b.split()))
+    if not wa or not wb:
+        return
+    ja, jb = " ".join(wa), " ".join(wb)
+    letters = fuzz.ratio("".join(sorted(ja)), "".join(sorted(jb)))
+    common = set(wa) & set(wb)
+    s = len(" ".join(common)) if common else 0
+    containment = max(200 * s / (s + len(ja)), 200 * s / (s + len(jb))) if common else 0
+    assert fuzz.token_set_ratio(a, b) <= max(letters, containment) + 1e-9
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(ValueError, match="threshold must be above 0"):
+        similar_pairs(["a"], [1], [(1,)], 0)
+    with pytest.raises(ValueError, match="same length"):
+        similar_pairs(["a", "b"], [1], [(1,)], 50)
+
+
+def test_consensus_and_distinctive_by_theme() -> None:
+    data = load_dataset(ANALYSIS)
+    report = find_similar(data.candidates, data.themes)
+    by_theme = {t.theme.id: t for t in report.themes}
+    (group,) = by_theme["net-neutrality"].groups
+    assert [(report.proposal(r)[0].id, report.proposal(r)[1].id) for r in group.members] == [
+        ("ana", "neutralite"),
+        ("ben", "neutralite"),
+        ("cyd", "reseaux"),
+    ]
+    assert [(a, b, int(s)) for a, b, s in group.scores] == [(0, 2, 90), (0, 1, 77)]
+    assert by_theme["net-neutrality"].distinctive == ()
+    assert [report.proposal(r)[1].id for r in by_theme["open-government"].distinctive] == [
+        "libre-ecole",
+        "donnees",
+        "algorithmes",
+    ]
+    assert report.pair_count() == 2
+    # a higher threshold keeps only the closest pair; Ben's proposal becomes distinctive
+    strict = find_similar(data.candidates, data.themes, threshold=80)
+    net = {t.theme.id: t for t in strict.themes}["net-neutrality"]
+    assert len(net.groups) == 1 and len(net.groups[0].members) == 2
+    assert [strict.proposal(r)[0].id for r in net.distinctive] == ["ben"]
+
+
+def test_only_the_themes_asked_for() -> None:
+    data = load_dataset(ANALYSIS)
+    theme = data.theme("free-software")
+    report = find_similar(data.candidates, (theme,))
+    assert [t.theme.id for t in report.themes] == ["free-software"]
+    assert report.pair_count() == 0
