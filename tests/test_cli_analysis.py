@@ -72,6 +72,13 @@ def test_usage_errors(run: Run, args: tuple[str, ...], stderr: str) -> None:
     assert (result.code, result.stderr, result.stdout) == (2, stderr, "")
 
 
+def test_cli_and_library_share_the_default_threshold() -> None:
+    from progcmp.cli import SIMILAR_THRESHOLD
+    from progcmp.consensus import DEFAULT_THRESHOLD
+
+    assert SIMILAR_THRESHOLD == DEFAULT_THRESHOLD
+
+
 def test_out_of_range_options_exit_2(run: Run) -> None:
     assert run("similar", *D, "--threshold", "0").code == 2
     assert run("similar", *D, "--threshold", "101").code == 2

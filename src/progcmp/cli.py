@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .models import Candidate, Dataset
 
 MAX_PROBLEMS_SHOWN = 50
+SIMILAR_THRESHOLD = 75  # consensus.DEFAULT_THRESHOLD, not imported at start-up (a test checks)
 DEFAULT_WIDTH = 100  # when the output is not a terminal
 
 app = typer.Typer(
@@ -359,7 +360,7 @@ def show(
 NamesArg = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Candidates, in the order of the columns (default: all).",
+        help="Candidates, in the order to show them (default: all).",
         autocompletion=_complete_candidates,
     ),
 ]
@@ -419,7 +420,7 @@ def similar(
             max=100,
             help="Lowest score (1-100) for two proposals to count as alike.",
         ),
-    ] = 75,
+    ] = SIMILAR_THRESHOLD,
     theme: ThemeOpt = None,
     blind: BlindOpt = False,
     format: FormatOpt = None,
