@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -121,6 +122,14 @@ WidthOpt = Annotated[
     ),
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read and check every file, without the cache of unchanged files "
+        "(also: PROGCMP_NO_CACHE=1; PROGCMP_CACHE_DIR moves the cache).",
+    ),
+]
 ThemeOpt = Annotated[
     list[str] | None,
     typer.Option("--theme", "-t", help="Only this theme (id or label); repeat for several."),
@@ -150,11 +159,73 @@ def _root(
     """
 
 
-def _load(data: Path | None) -> Dataset:
+MIN_FILES_FOR_PROGRESS = 500  # below this, loading takes well under a second
+
+
+def _load(data: Path | None, no_cache: bool = False) -> Dataset:
     from .loader import load_dataset
     from .output import data_root
 
-    return load_dataset(data_root(data))
+    root = data_root(data)
+    cache = None if no_cache else _cache_dir()
+    # The data lives until the process ends and holds no reference cycles: the cyclic garbage
+    # collector is off while it loads, then the data is frozen out of its sight, so that it is
+    # not walked again, millions of objects at a time, at every later collection.
+    gc.disable()
+    try:
+        if not sys.stderr.isatty():  # a progress bar on a terminal only, never piped
+            dataset = load_dataset(root, cache=cache)
+        else:
+            with _ProgressBar(MIN_FILES_FOR_PROGRESS) as bar:
+                dataset = load_dataset(root, cache=cache, progress=bar)
+        gc.freeze()
+    finally:
+        gc.enable()
+    return dataset
+
+
+def _cache_dir() -> Path | None:
+    from .cache import default_dir
+
+    return default_dir()
+
+
+class _ProgressBar:
+    """A transient progress bar on stderr, shown once a load has ``threshold`` files or more."""
+
+    def __init__(self, threshold: int) -> None:
+        self.threshold = threshold
+        self.bar: Any = None
+        self.task: Any = None
+        self.shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.threshold:
+            return
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.bar = Progress(
+                TextColumn("loading"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=Console(stderr=True),
+                transient=True,
+                auto_refresh=False,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("loading", total=total)
+        if done - self.shown >= max(1, total // 100) or done == total:
+            self.bar.update(self.task, completed=done, refresh=True)
+            self.shown = done
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _emit(
@@ -226,6 +297,7 @@ def compare(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Put candidates side by side: one row per theme, their proposals and typed gaps.
@@ -235,7 +307,7 @@ def compare(
     from .analysis import compare as build_comparison
     from .analysis import find_candidates, select_themes
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     view = build_comparison(
         dataset, find_candidates(dataset, names), select_themes(dataset, theme or [])
     )
@@ -272,6 +344,7 @@ def gaps(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """List the themes each candidate has no proposal on, why, and the sources that rests on.
@@ -285,7 +358,7 @@ def gaps(
     """
     from .analysis import find_candidates, find_gaps, select_themes
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     chosen = find_candidates(dataset, names) if names else dataset.candidates
     themes = select_themes(dataset, theme or [])
     report: GapReport | AgendaReport
@@ -317,6 +390,7 @@ def show(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Show one candidate's proposals by theme, annotations, assessments and sources.
@@ -325,7 +399,7 @@ def show(
     """
     from .analysis import CandidateView, find_candidate, select_themes
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     view = CandidateView(find_candidate(dataset, name), select_themes(dataset, theme or []))
     _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
 
@@ -340,12 +414,13 @@ def candidates(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """List the candidates in the data, with their number of proposals and themes covered."""
     from .analysis import CandidateList
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     view = CandidateList(dataset.candidates, len(dataset.themes))
     _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
 
@@ -360,12 +435,13 @@ def themes(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """List the theme catalogue, with how many candidates and proposals cover each theme."""
     from .analysis import ThemeList
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     view = ThemeList(dataset.themes, dataset.candidates)
     _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
 
@@ -390,6 +466,7 @@ def report(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Report on a whole election: every candidate, coverage matrix, gaps, proposals by theme,
@@ -399,7 +476,7 @@ def report(
     """
     from .analysis import election_report, select_themes
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     view = election_report(dataset, election, select_themes(dataset, theme or []))
     _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
 
@@ -441,6 +518,7 @@ def tone(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Read each proposal's wording as defensive / restrictive or constructive / enabling.
@@ -453,7 +531,7 @@ def tone(
     from .analysis import find_candidates, select_themes
     from .tone import load_bundled_lexicon, read_tone
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     chosen = find_candidates(dataset, names) if names else dataset.candidates
     if lexicon is None:
         words = load_bundled_lexicon()
@@ -513,6 +591,7 @@ def diff(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Show how a programme changed: proposals added, removed and reworded, by theme.
@@ -525,7 +604,7 @@ def diff(
     from .diff import diff_programmes
     from .text import show
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     before, after = _programme(dataset, old), _programme(dataset, new)
     if before == after:
         raise UsageError(f"{show(old)} and {show(new)} are the same programme")
@@ -544,6 +623,7 @@ def validate(
         ),
     ] = None,
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Check data files and report every problem as path:line:col: message (exit 1 if any).
@@ -554,7 +634,7 @@ def validate(
     from .output import data_root
 
     root = data_root(data)
-    problems = validate_paths(paths or [root], root)
+    problems = validate_paths(paths or [root], root, cache=None if no_cache else _cache_dir())
     if problems:
         raise DataError(problems)
     checked = ", ".join(str(p) for p in paths or [root])
