@@ -114,8 +114,10 @@ class Store:
         except (OSError, ValueError):  # missing, unreadable or corrupt: start afresh
             return
 
-    def _name(self, path: Path) -> str:
-        return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+    @staticmethod
+    def _name(path: Path) -> str:
+        """A candidate file's name in the cache: ``election/file`` (where the loader finds it)."""
+        return f"{path.parent.name}/{path.name}"
 
     # An entry is [size, mtime_ns, sha256, data]; the themes entry also gives the catalogue
     # digest that candidate entries were checked against.
@@ -228,19 +230,25 @@ def _candidate_row(c: Candidate) -> list[Any]:
     ]
 
 
+_STATUS = {s.value: s for s in Status}
+_KINDS = {k.value: k for k in SourceKind}
+_GAPS = {k.value: k for k in GapKind}
+
+
 def _candidate(r: list[Any], path: str) -> Candidate:
+    # Positional arguments and list comprehensions: this runs for every cached file.
     return Candidate(
-        id=r[0],
-        name=r[1],
-        party=r[2],
-        election=r[3],
-        path=path,
-        aliases=tuple(r[4]),
-        status=Status(r[5]),
-        note=r[6],
-        sources=tuple(Source(s[0], s[1], s[2], SourceKind(s[3]), s[4], s[5], s[6]) for s in r[7]),
-        reviewed=tuple(r[8]),
-        proposals=tuple(Proposal(p[0], tuple(p[1]), p[2], p[3], p[4], p[5], p[6]) for p in r[9]),
-        annotations=tuple(Annotation(a[0], GapKind(a[1]), a[2], a[3]) for a in r[10]),
-        assessments=tuple(Assessment(a[0], a[1], a[2], tuple(a[3]), a[4], a[5]) for a in r[11]),
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        path,
+        tuple(r[4]),
+        _STATUS[r[5]],
+        r[6],
+        tuple([Source(s[0], s[1], s[2], _KINDS[s[3]], s[4], s[5], s[6]) for s in r[7]]),
+        tuple(r[8]),
+        tuple([Proposal(p[0], tuple(p[1]), p[2], p[3], p[4], p[5], p[6]) for p in r[9]]),
+        tuple([Annotation(a[0], _GAPS[a[1]], a[2], a[3]) for a in r[10]]),
+        tuple([Assessment(a[0], a[1], a[2], tuple(a[3]), a[4], a[5]) for a in r[11]]),
     )

@@ -110,7 +110,11 @@ def read_file(path: Path, shown: str) -> tuple[bytes, os.stat_result] | Problem:
                 f"file is {info.st_size} bytes, over the limit of {MAX_FILE_BYTES} bytes",
             )
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)  # bounded even if the file grew meanwhile
+            # Ask for the size known (asking for the limit would allocate that much each time),
+            # and read on, bounded, if the file grew meanwhile.
+            raw = handle.read(info.st_size + 1)
+            if len(raw) > info.st_size:
+                raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as exc:
         return Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")
     if len(raw) > MAX_FILE_BYTES:
