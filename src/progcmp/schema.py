@@ -36,7 +36,7 @@ class Text:
             return True
         if not _compiled(self.pattern).fullmatch(value):
             return False
-        return self.pattern != URL_PATTERN or bool(urlsplit(value).hostname)
+        return self.pattern != URL_PATTERN or _has_host(value)
 
     def problem(self, value: str) -> str | None:
         """Return what is wrong with a non-empty value, or None."""
@@ -44,11 +44,18 @@ class Text:
             return f"must be one of {', '.join(self.choices)} (got {value!r})"
         if self.pattern and not _compiled(self.pattern).fullmatch(value):
             return f"must be {self.hint} (got {value!r})"
-        if self.pattern == URL_PATTERN and not urlsplit(value).hostname:
+        if self.pattern == URL_PATTERN and not _has_host(value):
             return f"must be {self.hint} (got {value!r})"
         if len(value) > self.max_length:
             return f"is too long ({len(value)} characters; the limit is {self.max_length})"
         return None
+
+
+def _has_host(url: str) -> bool:
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:  # e.g. an unbalanced '[' ("Invalid IPv6 URL")
+        return False
 
 
 @functools.cache
