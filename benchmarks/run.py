@@ -608,6 +608,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             seed=args.seed,
         )
         rows = [row for figure in FIGURES for row in figure(settings)]
+        rows.sort(key=lambda row: row.figure.split(".")[0])  # by figure number, stable
         text = report(rows, settings, time.perf_counter() - started)
     print("\n".join(table(rows)))
     if output is not None:

@@ -918,6 +918,9 @@ def _report(exc: ProgcmpError) -> NoReturn:
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI: the one place where errors become messages and exit codes."""
     args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:  # the option's answer, without building every command first
+        sys.stdout.write(f"progcmp {__version__}\n")
+        raise SystemExit(ExitCode.OK)
     debug = "--debug" in args
     command = typer.main.get_command(app)
     try:
