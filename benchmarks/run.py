@@ -581,7 +581,10 @@ def report(rows: list[Row], s: Settings, seconds: float) -> str:
             "without messages); a file with any problem is read again the careful way, so every "
             "message and position is unchanged. The cache holds parsed, validated files in the "
             "user's cache folder, as JSON; see the README.",
-            "- Memory is the peak resident size of the whole process (`ru_maxrss`).",
+            "- Memory is the peak resident size of the whole process (`ru_maxrss`). On Linux a "
+            "child's figure also counts the benchmark process's own size when it was started "
+            "(exec accounting), which is why the `import typer` baseline reads high: the "
+            "measured peak is an upper bound.",
             "",
         ]
     )
