@@ -29,9 +29,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _stable_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Same output whatever the developer's shell: no data override, fixed width, no colour."""
+def _stable_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Same output whatever the developer's shell: no data override, fixed width, no colour,
+    and a fresh cache folder outside the user's home."""
     monkeypatch.delenv("PROGCMP_DATA", raising=False)
+    monkeypatch.delenv("PROGCMP_NO_CACHE", raising=False)
+    monkeypatch.setenv("PROGCMP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.chdir(tmp_path)  # so ./programmes is never picked up by accident

@@ -145,6 +145,11 @@ CASES = [
         ["8:10: 'url' must be an http(s) URL (got 'javascript:alert(1)')"],
     ),
     (
+        "bracket-url",  # urllib raises on an unbalanced '[': a problem, not an internal error
+        base.replace("https://example.org/p", "https://exa[mple.org/p"),
+        ["8:10: 'url' must be an http(s) URL (got 'https://exa[mple.org/p')"],
+    ),
+    (
         "file-url",
         base.replace("https://example.org/p", "file:///etc/passwd"),
         ["8:10: 'url' must be an http(s) URL (got 'file:///etc/passwd')"],

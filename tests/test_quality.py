@@ -19,7 +19,10 @@ def _tool(name: str) -> str:
 
 
 def test_ruff() -> None:
-    for args in (["check", "src", "tests"], ["format", "--check", "src", "tests"]):
+    for args in (
+        ["check", "src", "tests", "benchmarks"],
+        ["format", "--check", "src", "tests", "benchmarks"],
+    ):
         out = subprocess.run([_tool("ruff"), *args], cwd=REPO, capture_output=True, text=True)
         assert out.returncode == 0, out.stdout + out.stderr
 

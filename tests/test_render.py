@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from html.parser import HTMLParser
@@ -418,3 +419,31 @@ def test_any_text_stays_inert_in_every_export(summary: str, name: str) -> None:
         check_html(render(view, "html"))
         check_markdown(render(view, "markdown"))
         check_markdown(render(view, "markdown", RenderOptions(layout="sections")))
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(json_values)
+def test_fast_json_writes_what_json_dumps_writes(value: object) -> None:
+    from progcmp.render.json import dumps
+
+    try:
+        expected = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError as exc:
+        with pytest.raises(ValueError, match=re.escape(str(exc))):
+            dumps(value)
+        return
+    assert dumps(value) == expected

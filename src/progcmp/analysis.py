@@ -11,7 +11,7 @@ Each view has:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
 from .errors import UsageError
@@ -334,22 +334,49 @@ class Comparison:
         }
 
 
-def cell(candidate: Candidate, theme: Theme) -> Cell:
-    """Build the cell of one candidate on one theme."""
-    proposals = candidate.proposals_on(theme.id)
-    annotation = candidate.annotation_on(theme.id)
+class _Lookup:
+    """One candidate's proposals, annotation and sources by key, built once for many cells
+    (the same answers as ``proposals_on``, ``annotation_on`` and ``source``, without scans)."""
+
+    __slots__ = ("annotations", "by_theme", "candidate", "reviewed", "sources")
+
+    def __init__(self, candidate: Candidate) -> None:
+        self.candidate = candidate
+        self.by_theme: dict[str, list[Proposal]] = {}
+        for proposal in candidate.proposals:
+            for theme_id in proposal.themes:
+                on = self.by_theme.setdefault(theme_id, [])
+                if not on or on[-1] is not proposal:  # a theme listed twice counts once
+                    on.append(proposal)
+        self.annotations: dict[str, Annotation] = {}
+        for annotation in candidate.annotations:
+            self.annotations.setdefault(annotation.theme, annotation)
+        self.sources: dict[str, Source] = {}
+        for source in candidate.sources:
+            self.sources.setdefault(source.id, source)
+        self.reviewed: tuple[Source, ...] | None = None
+
+    def reviewed_sources(self) -> tuple[Source, ...]:
+        if self.reviewed is None:
+            self.reviewed = tuple(self.sources[s] for s in self.candidate.reviewed)
+        return self.reviewed
+
+
+def cell(candidate: Candidate, theme: Theme, lookup: _Lookup | None = None) -> Cell:
+    """Build the cell of one candidate on one theme (``lookup``: the candidate's, if built)."""
+    found = lookup or _Lookup(candidate)
+    proposals = tuple(found.by_theme.get(theme.id, ()))
+    annotation = found.annotations.get(theme.id)
     contested = annotation if annotation and annotation.kind is GapKind.CONTESTED else None
     gap = None
     if not proposals:
         if annotation is None or annotation.kind is GapKind.CONTESTED:
             kind = GapKind.CONTESTED if annotation else GapKind.NONE_FOUND
-            reviewed = tuple(candidate.source(s) for s in candidate.reviewed)
-            extra = (
-                (candidate.source(annotation.source),) if annotation and annotation.source else ()
-            )
+            reviewed = found.reviewed_sources()
+            extra = (found.sources[annotation.source],) if annotation and annotation.source else ()
             gap = Gap(theme, kind, reviewed + extra, annotation.note if annotation else None)
         else:
-            sources = (candidate.source(annotation.source),) if annotation.source else ()
+            sources = (found.sources[annotation.source],) if annotation.source else ()
             gap = Gap(theme, annotation.kind, sources, annotation.note)
     return Cell(candidate, theme, proposals, gap, contested)
 
@@ -359,7 +386,10 @@ def compare(
 ) -> Comparison:
     """Put candidates side by side, one row per theme in catalogue order."""
     chosen = tuple(themes) if themes is not None else dataset.themes
-    rows = tuple(tuple(cell(c, t) for c in candidates) for t in chosen)
+    lookups = [_Lookup(c) for c in candidates]
+    rows = tuple(
+        tuple(cell(c, t, f) for c, f in zip(candidates, lookups, strict=True)) for t in chosen
+    )
     return Comparison(tuple(candidates), chosen, rows)
 
 
@@ -371,6 +401,9 @@ class GapReport:
     themes: tuple[Theme, ...]
     gaps: tuple[tuple[Gap, ...], ...]  # one tuple per candidate
     contested: tuple[tuple[Annotation, ...], ...]  # contested themes that do have proposals
+    _silent: dict[str, list[tuple[Candidate, Gap]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     RECORD_FIELDS: ClassVar[tuple[str, ...]] = GAP_FIELDS
 
@@ -417,12 +450,11 @@ class GapReport:
 
     def silent_on(self, theme: Theme) -> list[tuple[Candidate, Gap]]:
         """Who has no proposal on a theme (the reverse view)."""
-        return [
-            (c, g)
-            for c, gaps in zip(self.candidates, self.gaps, strict=True)
-            for g in gaps
-            if g.theme.id == theme.id
-        ]
+        if not self._silent and self.gaps:  # indexed once: a report may hold 10,000 candidates
+            for c, gaps in zip(self.candidates, self.gaps, strict=True):
+                for g in gaps:
+                    self._silent.setdefault(g.theme.id, []).append((c, g))
+        return list(self._silent.get(theme.id, ()))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -454,7 +486,8 @@ def find_gaps(
     gaps = []
     contested = []
     for candidate in candidates:
-        cells = [cell(candidate, t) for t in chosen]
+        lookup = _Lookup(candidate)
+        cells = [cell(candidate, t, lookup) for t in chosen]
         gaps.append(tuple(c.gap for c in cells if c.gap is not None))
         contested.append(
             tuple(c.contested for c in cells if c.contested is not None and c.gap is None)

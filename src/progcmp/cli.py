@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -122,6 +123,14 @@ WidthOpt = Annotated[
     ),
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read and check every file, without the cache of unchanged files "
+        "(also: PROGCMP_NO_CACHE=1; PROGCMP_CACHE_DIR moves the cache).",
+    ),
+]
 ThemeOpt = Annotated[
     list[str] | None,
     typer.Option("--theme", "-t", help="Only this theme (id or label); repeat for several."),
@@ -159,11 +168,73 @@ def _root(
     """
 
 
-def _load(data: Path | None) -> Dataset:
+MIN_FILES_FOR_PROGRESS = 500  # below this, loading takes well under a second
+
+
+def _load(data: Path | None, no_cache: bool = False) -> Dataset:
     from .loader import load_dataset
     from .output import data_root
 
-    return load_dataset(data_root(data))
+    root = data_root(data)
+    cache = None if no_cache else _cache_dir()
+    # The data lives until the process ends and holds no reference cycles: the cyclic garbage
+    # collector is off while it loads, then the data is frozen out of its sight, so that it is
+    # not walked again, millions of objects at a time, at every later collection.
+    gc.disable()
+    try:
+        if not sys.stderr.isatty():  # a progress bar on a terminal only, never piped
+            dataset = load_dataset(root, cache=cache)
+        else:
+            with _ProgressBar(MIN_FILES_FOR_PROGRESS) as bar:
+                dataset = load_dataset(root, cache=cache, progress=bar)
+        gc.freeze()
+    finally:
+        gc.enable()
+    return dataset
+
+
+def _cache_dir() -> Path | None:
+    from .cache import default_dir
+
+    return default_dir()
+
+
+class _ProgressBar:
+    """A transient progress bar on stderr, shown once a load has ``threshold`` files or more."""
+
+    def __init__(self, threshold: int) -> None:
+        self.threshold = threshold
+        self.bar: Any = None
+        self.task: Any = None
+        self.shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.threshold:
+            return
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.bar = Progress(
+                TextColumn("loading"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=Console(stderr=True),
+                transient=True,
+                auto_refresh=False,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("loading", total=total)
+        if done - self.shown >= max(1, total // 100) or done == total:
+            self.bar.update(self.task, completed=done, refresh=True)
+            self.shown = done
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _blind(
@@ -247,6 +318,7 @@ def compare(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Put candidates side by side: one row per theme, their proposals and typed gaps.
@@ -256,7 +328,7 @@ def compare(
     from .analysis import compare as build_comparison
     from .analysis import find_candidates, select_themes
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     themes = select_themes(dataset, theme or [])
     dataset, chosen = _blind(dataset, find_candidates(dataset, names), blind, lang)
     view = build_comparison(dataset, chosen, themes)
@@ -294,6 +366,7 @@ def gaps(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """List the themes each candidate has no proposal on, why, and the sources that rests on.
@@ -307,7 +380,7 @@ def gaps(
     """
     from .analysis import find_candidates, find_gaps, select_themes
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     themes = select_themes(dataset, theme or [])
     chosen = find_candidates(dataset, names) if names else dataset.candidates
     themes = select_themes(dataset, theme or [])
@@ -342,6 +415,7 @@ def show(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Show one candidate's proposals by theme, annotations, assessments and sources.
@@ -350,7 +424,7 @@ def show(
     """
     from .analysis import CandidateView, find_candidate, select_themes
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     themes = select_themes(dataset, theme or [])
     _, (candidate,) = _blind(dataset, (find_candidate(dataset, name),), blind, lang)
     view = CandidateView(candidate, themes)
@@ -379,6 +453,7 @@ def matrix(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Salience: how many proposals each candidate makes on each theme, and what share of the
@@ -393,7 +468,7 @@ def matrix(
     from .analysis import find_candidates, select_themes
     from .salience import salience
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     themes = select_themes(dataset, theme or [])
     chosen = find_candidates(dataset, names) if names else dataset.candidates
     dataset, chosen = _blind(dataset, chosen, blind, lang)
@@ -431,6 +506,7 @@ def similar(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Proposals several candidates make alike (consensus), and those only one makes
@@ -447,7 +523,7 @@ def similar(
     from .analysis import find_candidates, select_themes
     from .consensus import find_similar
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     themes = select_themes(dataset, theme or [])
     if names is not None and len(names) == 1:
         raise UsageError("give at least two candidates to compare, or none for all of them")
@@ -483,6 +559,7 @@ def search(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Find proposals by words, in summaries, quotes and theme labels (French and English),
@@ -496,7 +573,7 @@ def search(
     from .analysis import find_candidates, select_themes
     from .search import search as run_search
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     themes = select_themes(dataset, theme or [])
     chosen = find_candidates(dataset, candidate) if candidate else dataset.candidates
     dataset, chosen = _blind(dataset, chosen, blind, lang)
@@ -522,12 +599,13 @@ def candidates(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """List the candidates in the data, with their number of proposals and themes covered."""
     from .analysis import CandidateList
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     view = CandidateList(dataset.candidates, len(dataset.themes))
     _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
 
@@ -542,12 +620,13 @@ def themes(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """List the theme catalogue, with how many candidates and proposals cover each theme."""
     from .analysis import ThemeList
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     view = ThemeList(dataset.themes, dataset.candidates)
     _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
 
@@ -572,6 +651,7 @@ def report(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Report on a whole election: every candidate, coverage matrix, gaps, proposals by theme,
@@ -581,7 +661,7 @@ def report(
     """
     from .analysis import election_report, select_themes
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     view = election_report(dataset, election, select_themes(dataset, theme or []))
     _emit(view, format, output, force, lang, width, layout=layout, csv_bom=csv_bom)
 
@@ -623,6 +703,7 @@ def tone(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Read each proposal's wording as defensive / restrictive or constructive / enabling.
@@ -635,7 +716,7 @@ def tone(
     from .analysis import find_candidates, select_themes
     from .tone import load_bundled_lexicon, read_tone
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     chosen = find_candidates(dataset, names) if names else dataset.candidates
     if lexicon is None:
         words = load_bundled_lexicon()
@@ -695,6 +776,7 @@ def diff(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Show how a programme changed: proposals added, removed and reworded, by theme.
@@ -707,7 +789,7 @@ def diff(
     from .diff import diff_programmes
     from .text import show
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     before, after = _programme(dataset, old), _programme(dataset, new)
     if before == after:
         raise UsageError(f"{show(old)} and {show(new)} are the same programme")
@@ -726,6 +808,7 @@ def validate(
         ),
     ] = None,
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Check data files and report every problem as path:line:col: message (exit 1 if any).
@@ -736,7 +819,7 @@ def validate(
     from .output import data_root
 
     root = data_root(data)
-    problems = validate_paths(paths or [root], root)
+    problems = validate_paths(paths or [root], root, cache=None if no_cache else _cache_dir())
     if problems:
         raise DataError(problems)
     checked = ", ".join(str(p) for p in paths or [root])
@@ -809,6 +892,7 @@ def suggest_themes(
     data: DataOpt = None,
     lang: LangOpt = Lang.FR,
     width: WidthOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Suggest themes for each proposal of a candidate and audit its tags.
@@ -822,7 +906,7 @@ def suggest_themes(
     from .analysis import find_candidate
     from .classify import suggest_themes as audit
 
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     view = audit(dataset, find_candidate(dataset, name), only_review=only_review)
     _emit(view, format, output, force, lang, width)
 
@@ -910,6 +994,7 @@ def import_(
     ] = None,
     force: ForceOpt = False,
     data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Turn a spreadsheet of proposals (CSV) into a candidate file, with suggested themes.
@@ -943,7 +1028,7 @@ def import_(
         date=date,
         only_matching=only_matching,
     )
-    dataset = _load(data)
+    dataset = _load(data, no_cache)
     table = read_table(
         file,
         encoding=encoding,
@@ -1020,6 +1105,9 @@ def _report(exc: ProgcmpError) -> NoReturn:
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI: the one place where errors become messages and exit codes."""
     args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:  # the option's answer, without building every command first
+        sys.stdout.write(f"progcmp {__version__}\n")
+        raise SystemExit(ExitCode.OK)
     debug = "--debug" in args
     command = typer.main.get_command(app)
     try:

@@ -6,10 +6,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, Problem
 from .matching import closest, did_you_mean
@@ -44,8 +46,20 @@ from .schema import (
     Spec,
     Text,
 )
-from .text import find_unsafe
-from .yamlio import MAX_FILE_BYTES, JsonPath, Located, parse, read_text
+from .text import UNSAFE, find_unsafe
+from .yamlio import (
+    MAX_FILE_BYTES,
+    JsonPath,
+    Located,
+    decode,
+    parse,
+    parse_plain,
+    read_file,
+    read_text,
+)
+
+if TYPE_CHECKING:
+    from .cache import FileKey, Store
 
 THEMES_FILENAME = "themes.yaml"
 CANDIDATE_SUFFIXES = (".yaml", ".yml")
@@ -53,8 +67,18 @@ CANDIDATE_SUFFIXES = (".yaml", ".yml")
 _KIND_WORDS = {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}
 
 
-def load_dataset(root: Path | str) -> Dataset:
+Progress = Callable[[int, int], None]
+
+
+def load_dataset(
+    root: Path | str, *, cache: Path | None = None, progress: Progress | None = None
+) -> Dataset:
     """Load the catalogue and every candidate file under ``root``.
+
+    Args:
+        cache: a folder for the cache of parsed, validated files (see :mod:`progcmp.cache`);
+            None (the default) reads every file.
+        progress: called as ``progress(done, total)`` after each candidate file.
 
     Raises:
         DataError: with every problem found, if any file is missing, unreadable or invalid.
@@ -63,13 +87,23 @@ def load_dataset(root: Path | str) -> Dataset:
     problems: list[Problem] = []
     if not root.is_dir():
         raise DataError([Problem(str(root), 1, 1, "data folder not found")])
-    themes, domain = _load_catalogue(root / THEMES_FILENAME, problems)
-    candidates = [
-        c
-        for path in candidate_files(root)
-        if (c := _load_candidate(path, themes, problems)) is not None
-    ]
-    _check_names(candidates, problems)
+    store = None
+    with _collector_paused():
+        if cache is not None:
+            from .cache import Store
+
+            store = Store(cache, root)
+        themes, domain = _load_catalogue(root / THEMES_FILENAME, problems, store)
+        files = candidate_files(root)
+        candidates = []
+        for done, path in enumerate(files, 1):
+            if (c := _load_candidate(path, themes, problems, store)) is not None:
+                candidates.append(c)
+            if progress is not None:
+                progress(done, len(files))
+        _check_names(candidates, problems)
+    if store is not None:
+        store.save()
     if problems:
         raise DataError(problems)
     return Dataset(
@@ -81,13 +115,31 @@ def load_dataset(root: Path | str) -> Dataset:
     )
 
 
-def validate_paths(paths: Iterable[Path], default_root: Path) -> list[Problem]:
-    """Check data folders, catalogues or single candidate files; return every problem."""
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: loading makes hundreds of thousands of objects and
+    no reference cycles, and the collector would walk them again and again for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def validate_paths(
+    paths: Iterable[Path], default_root: Path, *, cache: Path | None = None
+) -> list[Problem]:
+    """Check data folders, catalogues or single candidate files; return every problem.
+
+    A folder's files that the ``cache`` holds unchanged are known to be valid already.
+    """
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
             try:
-                load_dataset(path)
+                load_dataset(path, cache=cache)
             except DataError as exc:
                 problems.extend(exc.problems)
         elif path.name == THEMES_FILENAME:
@@ -120,16 +172,25 @@ def check_candidate_text(text: str, path: Path, themes: Iterable[Theme]) -> list
 def candidate_files(root: Path) -> list[Path]:
     """Candidate files: ``<root>/<election>/<id>.yaml``, skipping hidden and ``_`` names."""
     found = []
-    for folder in sorted(root.iterdir()):
+    for folder in sorted(root.iterdir(), key=_path_order):
         if folder.is_dir() and not folder.name.startswith((".", "_")):
             found.extend(
                 sorted(
-                    path
-                    for path in folder.iterdir()
-                    if path.suffix in CANDIDATE_SUFFIXES and not path.name.startswith((".", "_"))
+                    (
+                        path
+                        for path in folder.iterdir()
+                        if path.suffix in CANDIDATE_SUFFIXES
+                        and not path.name.startswith((".", "_"))
+                    ),
+                    key=_path_order,
                 )
             )
     return found
+
+
+def _path_order(path: Path) -> str:
+    """Paths' own order within one folder (by name, case-folded on Windows), much faster."""
+    return os.path.normcase(path.name)
 
 
 def load_candidate_file(path: Path | str, themes: Iterable[Theme]) -> Candidate:
@@ -278,13 +339,21 @@ def load_agenda(path: Path | str, themes: Iterable[Theme]) -> Agenda:
     )
 
 
-def _read(path: Path, spec: Record, problems: list[Problem]) -> tuple[Located | None, bool]:
-    """Parse and check a file's shape; return its data (if parsed) and whether it is sound."""
+def _read(
+    path: Path, spec: Record, problems: list[Problem], text: str | None = None
+) -> tuple[Located | None, bool]:
+    """Parse and check a file's shape (its ``text`` if already read); return its data (if
+    parsed) and whether it is sound."""
     shown = os.fspath(path)
-    text = read_text(path, shown)
-    if isinstance(text, Problem):
-        problems.append(text)
-        return None, False
+    if text is None:
+        read = read_text(path, shown)
+        if isinstance(read, Problem):
+            problems.append(read)
+            return None, False
+        text = read
+    plain = parse_plain(text)
+    if plain is not None and _sound(plain, spec):
+        return Located(shown, plain, text=text), True  # positions only if a later check needs them
     located = parse(text, shown)
     if isinstance(located, Problem):
         problems.append(located)
@@ -295,46 +364,91 @@ def _read(path: Path, spec: Record, problems: list[Problem]) -> tuple[Located | 
     return located, not found
 
 
+def _read_keyed(path: Path, problems: list[Problem]) -> tuple[bytes, FileKey] | None:
+    """A file's bytes and cache key, or None (with the problem recorded)."""
+    from .cache import file_key
+
+    read = read_file(path, os.fspath(path))
+    if isinstance(read, Problem):
+        problems.append(read)
+        return None
+    return read[0], file_key(*read)
+
+
+def _decoded(raw: bytes, path: Path, problems: list[Problem]) -> str | None:
+    text = decode(raw, os.fspath(path))
+    if isinstance(text, Problem):
+        problems.append(text)
+        return None
+    return text
+
+
 def _load_themes(path: Path, problems: list[Problem]) -> dict[str, Theme] | None:
     """Return the catalogue by id, or None when it cannot be used to check theme ids."""
     return _load_catalogue(path, problems)[0]
 
 
 def _load_catalogue(
-    path: Path, problems: list[Problem]
+    path: Path, problems: list[Problem], store: Store | None = None
 ) -> tuple[dict[str, Theme] | None, tuple[tuple[str, ...], tuple[str, ...]]]:
     """The themes by id (None when unusable) and the domain words (French, English)."""
     if not path.is_file():
         problems.append(Problem(os.fspath(path), 1, 1, "theme catalogue not found"))
         return None, ((), ())
-    located, sound = _read(path, THEMES_FILE, problems)
+    text = key = None
+    if store is not None:
+        if (keyed := _read_keyed(path, problems)) is None:
+            return None, ((), ())
+        raw, key = keyed
+        if (cached := store.get_themes(key)) is not None:
+            return cached
+        if (text := _decoded(raw, path, problems)) is None:
+            return None, ((), ())
+    located, sound = _read(path, THEMES_FILE, problems, text)
     if located is None or not sound:
         return None, ((), ())
     themes: dict[str, Theme] = {}
-    for i, raw in enumerate(located.data["themes"]):
-        if raw["id"] in themes:
-            problems.append(located.at(("themes", i, "id"), f"duplicate theme id {raw['id']!r}"))
+    duplicates = False
+    for i, raw_theme in enumerate(located.data["themes"]):
+        if raw_theme["id"] in themes:
+            problems.append(
+                located.at(("themes", i, "id"), f"duplicate theme id {raw_theme['id']!r}")
+            )
+            duplicates = True
             continue
-        keywords = raw.get("keywords") or {}
-        themes[raw["id"]] = Theme(
-            id=raw["id"],
-            label=Localized(**raw["label"]),
-            description=Localized(**raw["description"]),
+        keywords = raw_theme.get("keywords") or {}
+        themes[raw_theme["id"]] = Theme(
+            id=raw_theme["id"],
+            label=Localized(**raw_theme["label"]),
+            description=Localized(**raw_theme["description"]),
             keywords_fr=tuple(keywords.get("fr") or ()),
             keywords_en=tuple(keywords.get("en") or ()),
         )
-    domain = located.data.get("domain") or {}
-    return themes, (tuple(domain.get("fr") or ()), tuple(domain.get("en") or ()))
+    data = located.data.get("domain") or {}
+    domain = (tuple(data.get("fr") or ()), tuple(data.get("en") or ()))
+    if store is not None and key is not None and not duplicates:
+        store.put_themes(key, themes, domain)
+    return themes, domain
 
 
 def _load_candidate(
     path: Path,
     themes: dict[str, Theme] | None,
     problems: list[Problem],
+    store: Store | None = None,
     *,
     standalone: bool = False,
 ) -> Candidate | None:
-    located, sound = _read(path, CANDIDATE_FILE, problems)
+    text = key = None
+    if store is not None:
+        if (keyed := _read_keyed(path, problems)) is None:
+            return None
+        raw_bytes, key = keyed
+        if (cached := store.get(path, key, os.fspath(path))) is not None:
+            return cached
+        if (text := _decoded(raw_bytes, path, problems)) is None:
+            return None
+    located, sound = _read(path, CANDIDATE_FILE, problems, text)
     if located is None or not isinstance(located.data, dict):
         return None
     # Cross-references are checked even in a file with shape problems, so that one run reports
@@ -345,7 +459,10 @@ def _load_candidate(
     problems.extend(found)
     if found or not sound:
         return None
-    return _candidate(raw, located.path)
+    candidate = _candidate(raw, located.path)
+    if store is not None and key is not None:
+        store.put(path, key, candidate)
+    return candidate
 
 
 def _cross_check(
@@ -618,6 +735,43 @@ def _check(value: Any, spec: Spec, where: JsonPath, located: Located, found: lis
         for name in spec.required:
             if name not in value and name not in misspelt:
                 found.append(located.at(where, f"missing required field {name!r} in {spec.name}"))
+
+
+def _sound(data: Any, spec: Spec) -> bool:
+    """True if :func:`_check` would find nothing: the fast path for the common, valid file."""
+    texts: list[str] = []
+    return _sound_value(data, spec, texts) and not UNSAFE.search("".join(texts))
+
+
+def _sound_value(value: Any, spec: Spec, texts: list[str]) -> bool:
+    """:func:`_check`'s rules without positions or messages (unsafe characters are looked for
+    in ``texts`` at the end, all at once)."""
+    if spec.__class__ is Text:
+        assert isinstance(spec, Text)
+        if value.__class__ is not str or not value or value.isspace():
+            return False  # `not value.strip()`, without copying the text
+        if not spec.accepts(value) or (not spec.multiline and ("\n" in value or "\t" in value)):
+            return False
+        texts.append(value)
+        return True
+    if spec.__class__ is ListOf:
+        assert isinstance(spec, ListOf)
+        if value.__class__ is not list or not spec.min_items <= len(value) <= spec.max_items:
+            return False
+        item = spec.item
+        for v in value:  # noqa: SIM110 - a loop: all() over a generator is slower here
+            if not _sound_value(v, item, texts):
+                return False
+        return True
+    assert isinstance(spec, Record)
+    if value.__class__ is not dict:
+        return False
+    fields = spec.fields
+    for name, v in value.items():
+        sub = fields.get(name)
+        if sub is None or not _sound_value(v, sub, texts):
+            return False
+    return spec.required.keys() <= value.keys()
 
 
 def _label(where: JsonPath) -> str:

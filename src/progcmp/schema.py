@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,17 +28,39 @@ class Text:
     multiline: bool = False
     max_length: int = 300
 
+    def accepts(self, value: str) -> bool:
+        """``problem(value) is None``, faster: the loader asks this of every value."""
+        if len(value) > self.max_length or (self.choices and value not in self.choices):
+            return False
+        if self.pattern is None:
+            return True
+        if not _compiled(self.pattern).fullmatch(value):
+            return False
+        return self.pattern != URL_PATTERN or _has_host(value)
+
     def problem(self, value: str) -> str | None:
         """Return what is wrong with a non-empty value, or None."""
         if self.choices and value not in self.choices:
             return f"must be one of {', '.join(self.choices)} (got {value!r})"
-        if self.pattern and not re.fullmatch(self.pattern, value):
+        if self.pattern and not _compiled(self.pattern).fullmatch(value):
             return f"must be {self.hint} (got {value!r})"
-        if self.pattern == URL_PATTERN and not urlsplit(value).hostname:
+        if self.pattern == URL_PATTERN and not _has_host(value):
             return f"must be {self.hint} (got {value!r})"
         if len(value) > self.max_length:
             return f"is too long ({len(value)} characters; the limit is {self.max_length})"
         return None
+
+
+def _has_host(url: str) -> bool:
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:  # e.g. an unbalanced '[' ("Invalid IPv6 URL")
+        return False
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +81,10 @@ class Record:
     description: str
     required: dict[str, Spec] = field(default_factory=dict)
     optional: dict[str, Spec] = field(default_factory=dict)
+    fields: dict[str, Spec] = field(init=False, repr=False, compare=False)
 
-    @property
-    def fields(self) -> dict[str, Spec]:
-        return {**self.required, **self.optional}
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fields", {**self.required, **self.optional})
 
 
 Spec = Text | ListOf | Record

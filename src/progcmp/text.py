@@ -11,7 +11,7 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 # C0 and C1 controls (tab and newline are handled apart), DEL, bidi embeddings, overrides and
 # isolates (Trojan Source), zero-width characters, and the BOM: none has a place in output text.
-_UNSAFE = re.compile(
+UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 # A whole terminal escape sequence (CSI, OSC, and other ESC forms) is removed, not just its ESC,
@@ -37,7 +37,7 @@ def fold(text: str) -> str:
 
 def find_unsafe(text: str, *, multiline: bool) -> str | None:
     """Return the first character that may not appear in a data value, or None."""
-    match = _UNSAFE.search(text)
+    match = UNSAFE.search(text)
     if match:
         return match.group()
     if not multiline and ("\n" in text or "\t" in text):
@@ -52,7 +52,7 @@ def clean(text: str, *, multiline: bool = False) -> str:
     spaces). Idempotent: ``clean(clean(s)) == clean(s)``.
     """
     text = _ESCAPE_SEQUENCE.sub("", text)
-    text = _UNSAFE.sub("", text).replace("\t", " ")
+    text = UNSAFE.sub("", text).replace("\t", " ")
     if not multiline:
         text = text.replace("\n", " ")
     return text

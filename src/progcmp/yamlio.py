@@ -5,10 +5,15 @@ an empty value, ``~`` and ``null`` mean "nothing"), so YAML 1.1 never re-types a
 user's back (``no`` stays "no", ``012`` stays "012"). Aliases, merge keys, explicit tags and
 duplicate keys are errors. Alongside the plain data we return the 1-based line and column of
 every value and key, so that later checks can say where a problem is.
+
+Recording positions costs as much as parsing, and only a file with a problem needs them; so
+:func:`parse_plain` reads a regular file without them, and a :class:`Located` built from it
+works out its positions only when a problem is reported (by running :func:`parse`).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -24,18 +29,50 @@ MAX_DEPTH = 32  # the formats need 5 levels; this stops pathological nesting ear
 JsonPath = tuple[str | int, ...]
 _STR_TAG = "tag:yaml.org,2002:str"
 _NULL_TAG = "tag:yaml.org,2002:null"
-_ALLOWED_TAGS = {_STR_TAG, _NULL_TAG, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_ALLOWED_TAGS = {_STR_TAG, _NULL_TAG, _SEQ_TAG, _MAP_TAG}
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(slots=True)
 class Located:
-    """Plain data from one file, with the position of each value and each mapping key."""
+    """Plain data from one file, with the position of each value and each mapping key.
+
+    Built from :func:`parse_plain`, it holds the file's ``text`` instead of positions, and
+    finds them (by parsing the text again with :func:`parse`) the first time they are asked for.
+    """
 
     path: str
     data: Any
-    values: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # found while reading, not fatal
+    text: str | None = None
+    _values: dict[JsonPath, tuple[int, int]] | None = None
+    _keys: dict[JsonPath, tuple[int, int]] | None = None
+
+    @property
+    def values(self) -> dict[JsonPath, tuple[int, int]]:
+        """Where each value starts (1-based line and column), by path."""
+        if self._values is None:
+            self._locate()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def keys(self) -> dict[JsonPath, tuple[int, int]]:
+        """Where each mapping key starts, by the path of its value."""
+        if self._keys is None:
+            self._locate()
+        assert self._keys is not None
+        return self._keys
+
+    def _locate(self) -> None:
+        self._values, self._keys = {}, {}
+        if self.text is not None:
+            full = parse(self.text, self.path)
+            if isinstance(full, Located):  # always so for a text parse_plain accepted
+                self._values, self._keys = full.values, full.keys
 
     def at(self, where: JsonPath, message: str, *, key: bool = False) -> Problem:
         """A problem at the value (or, with ``key``, the key) found at ``where``."""
@@ -55,6 +92,12 @@ class _ParseError(Exception):
 
 def read_text(path: Path, shown: str) -> str | Problem:
     """Read a UTF-8 file, refusing non-regular files, oversized files and undecodable bytes."""
+    read = read_file(path, shown)
+    return read if isinstance(read, Problem) else decode(read[0], shown)
+
+
+def read_file(path: Path, shown: str) -> tuple[bytes, os.stat_result] | Problem:
+    """Read a file's bytes (and its status), refusing non-regular and oversized files."""
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
@@ -67,11 +110,20 @@ def read_text(path: Path, shown: str) -> str | Problem:
                 f"file is {info.st_size} bytes, over the limit of {MAX_FILE_BYTES} bytes",
             )
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)  # bounded even if the file grew meanwhile
+            # Ask for the size known (asking for the limit would allocate that much each time),
+            # and read on, bounded, if the file grew meanwhile.
+            raw = handle.read(info.st_size + 1)
+            if len(raw) > info.st_size:
+                raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as exc:
         return Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")
     if len(raw) > MAX_FILE_BYTES:
         return Problem(shown, 1, 1, f"file is over the limit of {MAX_FILE_BYTES} bytes")
+    return raw, info
+
+
+def decode(raw: bytes, shown: str) -> str | Problem:
+    """Decode UTF-8 (a leading BOM is dropped), saying where an invalid byte is."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -94,7 +146,7 @@ def parse(text: str, shown: str) -> Located | Problem:
     """Parse one YAML document into located plain data (dicts, lists, strings, None)."""
     import yaml
 
-    bad = re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text)
+    bad = _CONTROL.search(text)
     if bad:
         line, column = _position(text[: bad.start()])
         return Problem(
@@ -119,6 +171,68 @@ def parse(text: str, shown: str) -> Located | Problem:
     return located
 
 
+class _Irregular(Exception):
+    """The fast reading met something only the careful reading words well."""
+
+
+def parse_plain(text: str) -> Any:
+    """Plain data of a regular file, without positions; None if anything is unusual.
+
+    "Unusual" is whatever :func:`parse` reports or treats specially: control characters,
+    syntax errors, an empty file, tags, anchors used as aliases, merge keys, duplicate keys,
+    non-text keys, deep nesting. For such a file, call :func:`parse`, which says what and where.
+    For any other file, the data is exactly the ``data`` that :func:`parse` returns.
+    """
+    import yaml
+
+    if _CONTROL.search(text):
+        return None
+    loader = _loader_class()(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        # An alias is the anchored node met a second time; without '&' there is no anchor.
+        return _plain(node, 0, set() if "&" in text else None)
+    except (yaml.YAMLError, _Irregular, RecursionError):
+        return None
+    finally:
+        loader.dispose()
+
+
+def _plain(node: Any, depth: int, seen: set[int] | None) -> Any:
+    import yaml
+
+    if depth >= MAX_DEPTH:
+        raise _Irregular
+    if seen is not None:
+        if id(node) in seen:
+            raise _Irregular
+        seen.add(id(node))
+    kind = node.__class__
+    tag = node.tag
+    if kind is yaml.ScalarNode:
+        if tag == _STR_TAG:
+            return node.value
+        if tag == _NULL_TAG:
+            return None
+        raise _Irregular
+    if kind is yaml.SequenceNode and tag == _SEQ_TAG:
+        return [_plain(item, depth + 1, seen) for item in node.value]
+    if kind is not yaml.MappingNode or tag != _MAP_TAG:
+        raise _Irregular
+    mapping: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if key_node.__class__ is not yaml.ScalarNode or key_node.tag != _STR_TAG:
+            raise _Irregular
+        key = key_node.value
+        if key == "<<" or key in mapping:
+            raise _Irregular
+        mapping[key] = _plain(value_node, depth + 1, seen)
+    return mapping
+
+
+@functools.cache
 def _loader_class() -> Any:
     import yaml
 
@@ -126,6 +240,19 @@ def _loader_class() -> Any:
 
     class StrictLoader(base):  # type: ignore[misc, valid-type]
         """Resolves plain scalars to text, except the null forms."""
+
+        # The same answers as the resolver configured below would give, without its lookups:
+        # libyaml calls these for every node, so they are a good part of the parsing time.
+        def resolve(self, kind: Any, value: Any, implicit: tuple[bool, bool]) -> str:
+            if kind is yaml.ScalarNode:
+                return _NULL_TAG if implicit[0] and value in _NULL_WORDS else _STR_TAG
+            return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            pass  # no path resolvers
+
+        def ascend_resolver(self) -> None:
+            pass
 
     StrictLoader.yaml_implicit_resolvers = {}
     StrictLoader.add_implicit_resolver(

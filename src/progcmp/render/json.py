@@ -3,11 +3,86 @@
 from __future__ import annotations
 
 import json
+import math
+from json.encoder import encode_basestring  # the C version where available
+from typing import Any
 
 from ..analysis import View
 from . import RenderOptions
 
+INDENT = "  "
+
 
 def render(view: View, options: RenderOptions) -> str:
     del options  # JSON carries both languages and no layout
-    return json.dumps(view.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return dumps(view.to_dict()) + "\n"
+
+
+def dumps(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)``, the same text.
+
+    The standard library indents in pure Python (its C encoder only writes compact JSON), at
+    about 15 MB/s: a report on 10,000 candidates took 4 s. This writes the same characters a few
+    times faster; anything it does not expect is left to ``json.dumps`` itself.
+    """
+    out: list[str] = []
+    try:
+        _write(value, "\n", out)
+    except (_Unexpected, RecursionError):
+        return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+    return "".join(out)
+
+
+class _Unexpected(Exception):
+    """A value json.dumps would treat in its own way (or refuse): let it."""
+
+
+def _write(value: Any, indent: str, out: list[str]) -> None:
+    if isinstance(value, str):
+        out.append(encode_basestring(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        if value != value or value in (math.inf, -math.inf):
+            raise _Unexpected  # json.dumps refuses it, with its own message
+        out.append(float.__repr__(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = indent + INDENT
+        lead = "{" + inner
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _Unexpected
+            if isinstance(item, str):  # most values: written here, without a call
+                out.append(lead + encode_basestring(key) + ": " + encode_basestring(item))
+            elif item is None:
+                out.append(lead + encode_basestring(key) + ": null")
+            else:
+                out.append(lead + encode_basestring(key) + ": ")
+                _write(item, inner, out)
+            lead = "," + inner
+        out.append(indent + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = indent + INDENT
+        if all(isinstance(item, str) for item in value):
+            out.append("[" + inner + ("," + inner).join(map(encode_basestring, value)))
+        else:
+            lead = "[" + inner
+            for item in value:
+                out.append(lead)
+                _write(item, inner, out)
+                lead = "," + inner
+        out.append(indent + "]")
+    else:
+        raise _Unexpected
