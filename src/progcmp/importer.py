@@ -27,6 +27,7 @@ from .matching import did_you_mean
 from .models import Dataset, SourceKind, Status
 from .schema import DATE, ID, NAME, URL
 from .text import clean, fold, show
+from .yamlio import position
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
 DELIMITERS = (",", ";", "\t", "|")
@@ -127,7 +128,7 @@ def _decode(raw: bytes, shown: str, encoding: str | None) -> tuple[str, str, str
         try:
             return raw.decode(encoding), encoding, None
         except UnicodeDecodeError as exc:
-            line, column = _position(raw[: exc.start].decode(encoding, "replace"))
+            line, column = position(raw[: exc.start].decode(encoding, "replace"))
             raise DataError(
                 [
                     Problem(
@@ -146,7 +147,7 @@ def _decode(raw: bytes, shown: str, encoding: str | None) -> tuple[str, str, str
     try:
         return raw.decode("utf-8-sig"), "utf-8", None
     except UnicodeDecodeError as exc:
-        line, column = _position(raw[: exc.start].decode("utf-8", "replace"))
+        line, column = position(raw[: exc.start].decode("utf-8", "replace"))
         bad = raw[exc.start]
     try:
         text = raw.decode("cp1252")
@@ -167,11 +168,6 @@ def _decode(raw: bytes, shown: str, encoding: str | None) -> tuple[str, str, str
         "Windows-1252 (cp1252): check the accents, or give --encoding"
     )
     return text, "cp1252", note
-
-
-def _position(prefix: str) -> tuple[int, int]:
-    line = prefix.count("\n") + 1
-    return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
 
 
 def _guess_delimiter(text: str, text_column: str) -> str:

@@ -127,7 +127,7 @@ def decode(raw: bytes, shown: str) -> str | Problem:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line, column = _position(raw[: exc.start].decode("utf-8", "replace"))
+        line, column = position(raw[: exc.start].decode("utf-8", "replace"))
         return Problem(
             shown,
             line,
@@ -136,7 +136,7 @@ def decode(raw: bytes, shown: str) -> str | Problem:
         )
 
 
-def _position(prefix: str) -> tuple[int, int]:
+def position(prefix: str) -> tuple[int, int]:
     """1-based line and column of the character that follows ``prefix``."""
     line = prefix.count("\n") + 1
     return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
@@ -148,7 +148,7 @@ def parse(text: str, shown: str) -> Located | Problem:
 
     bad = _CONTROL.search(text)
     if bad:
-        line, column = _position(text[: bad.start()])
+        line, column = position(text[: bad.start()])
         return Problem(
             shown, line, column, f"control character U+{ord(bad.group()):04X} is not allowed"
         )
