@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from progcmp import DataError, load_dataset, validate_paths
+from progcmp.loader import NO_CATALOGUE
 from progcmp.yamlio import MAX_FILE_BYTES
 
 from .conftest import INVALID, VALID, write_candidate
@@ -87,7 +88,7 @@ CASES = [
     (
         "alias",
         base.replace("reviewed: [prog]", "reviewed: &r [prog]\nnote: *r"),
-        ["10:11: YAML aliases (*name) are not allowed; repeat the value"],
+        ["11:1: YAML aliases (*name) are not allowed; repeat the value"],
     ),
     (
         "merge",
@@ -346,7 +347,7 @@ def test_missing_catalogue_and_folder(tmp_path: Path) -> None:
     (tmp_path / "e").mkdir()
     with pytest.raises(DataError) as caught:
         load_dataset(tmp_path)
-    assert str(caught.value) == f"{tmp_path / 'themes.yaml'}:1:1: theme catalogue not found"
+    assert str(caught.value) == f"{tmp_path / 'themes.yaml'}:1:1: {NO_CATALOGUE}"
 
 
 def test_catalogue_problems(tmp_path: Path) -> None:
@@ -358,6 +359,7 @@ def test_catalogue_problems(tmp_path: Path) -> None:
     )
     assert [str(p) for p in validate_paths([themes], tmp_path)] == [
         f"{themes}:3:12: missing required field 'en' in label",
+        f"{themes}:5:9: duplicate theme id 'a'",  # in the same run
     ]
     themes.write_text(themes.read_text().replace("{fr: A}", "{fr: A, en: A}"), encoding="utf-8")
     assert [str(p) for p in validate_paths([themes], tmp_path)] == [

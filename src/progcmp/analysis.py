@@ -62,7 +62,36 @@ def find_candidate(dataset: Dataset, query: str) -> Candidate:
         raise UsageError(
             f"{show(query)} is ambiguous: {', '.join(c.key for c in exact)}; write one of these"
         )
+    if _looks_like_a_path(query):
+        return _candidate_by_file(dataset, query)
+    if not dataset.candidates:
+        raise UsageError(
+            f"unknown candidate {show(query)}: the data folder {dataset.root} holds no candidate "
+            "(each goes in ELECTION/ID.yaml)"
+        )
     return _fuzzy_candidate(pool, query, key)
+
+
+def _looks_like_a_path(query: str) -> bool:
+    return any(c in query for c in "/\\") or query.lower().endswith((".yaml", ".yml"))
+
+
+def _candidate_by_file(dataset: Dataset, query: str) -> Candidate:
+    """The candidate whose file this is; a path is never matched loosely, and a file that is
+    not in the data is never read."""
+    from pathlib import Path
+
+    try:
+        target = Path(query).resolve()
+        for candidate in dataset.candidates:
+            if Path(candidate.path).resolve() == target:
+                return candidate
+    except (OSError, RuntimeError, ValueError):
+        pass
+    raise UsageError(
+        f"{show(query)} looks like a file path, not a candidate of the data: name candidates "
+        "by id, name or alias (see 'progcmp candidates'), and choose the data folder with --data"
+    )
 
 
 def _fuzzy_candidate(pool: list[Candidate], query: str, key: str) -> Candidate:
@@ -120,7 +149,8 @@ def select_themes(dataset: Dataset, queries: Sequence[str]) -> tuple[Theme, ...]
             None,
         )
         if match is None:
-            near = closest(query, [t.id for t in dataset.themes])
+            names = {n: t.id for t in dataset.themes for n in (t.label.en, t.label.fr, t.id)}
+            near = [names[n] for n in closest(query, names)]
             raise UsageError(
                 f"unknown theme {show(query)}"
                 + (f" (did you mean {near[0]!r}?)" if near else "")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import io
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -25,6 +28,11 @@ if TYPE_CHECKING:
 MAX_PROBLEMS_SHOWN = 50
 SIMILAR_THRESHOLD = 75  # consensus.DEFAULT_THRESHOLD, not imported at start-up (a test checks)
 DEFAULT_WIDTH = 100  # when the output is not a terminal
+STDOUT_NAMES = ("-", "/dev/stdout")  # --output values that mean the standard output
+DATA_SUFFIXES = (".yaml", ".yml")  # what the loader reads: never written into a data folder
+
+# The data folders this run read (set by _load, reset by main): --output may not land there.
+_read_roots: list[Path] = []
 
 app = typer.Typer(
     name="progcmp",
@@ -164,7 +172,7 @@ def _root(
 
     Data: --data DIR, else $PROGCMP_DATA, else ./programmes, else the bundled 2017 dataset.
     Exit codes: 0 ok, 1 data or I/O error, 2 usage error, 3 gaps found (gaps --fail-on-gaps),
-    130 interrupted.
+    130 interrupted, 143 terminated.
     """
 
 
@@ -176,6 +184,7 @@ def _load(data: Path | None, no_cache: bool = False) -> Dataset:
     from .output import data_root
 
     root = data_root(data)
+    _read_roots.append(root)
     cache = None if no_cache else _cache_dir()
     # The data lives until the process ends and holds no reference cycles: the cyclic garbage
     # collector is off while it loads, then the data is frozen out of its sight, so that it is
@@ -248,6 +257,65 @@ def _blind(
     return anonymise(dataset, chosen, lang.value)
 
 
+def _check_output(output: Path, roots: list[Path]) -> None:
+    """Refuse an output file that is, or would be read as, data: a .yaml file in a data folder
+    (``-o programmes/fr-pres-2017/melenchon.yaml --force`` would destroy the programme)."""
+    from .errors import OutputError
+
+    if output.suffix.lower() not in DATA_SUFFIXES:
+        return
+    try:
+        inside = [r for r in roots if _within(output, r)]
+    except (OSError, RuntimeError):
+        return  # writing reports what is wrong with the path
+    if inside:
+        what = "is a data file" if output.exists() else "would be read as data"
+        raise OutputError(
+            f"{output} {what} (it is in the data folder {inside[0]}); "
+            "progcmp never writes there: choose another name"
+        )
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is in ``folder``, by name or, for a case-insensitive file system or
+    another mount of the same folder, by identity."""
+    target = path.resolve()
+    if target.is_relative_to(folder.resolve()):
+        return True
+    if not folder.is_dir():
+        return False
+    identity = folder.stat()
+    return any(p.is_dir() and os.path.samestat(p.stat(), identity) for p in target.parents)
+
+
+def _write_stdout(text: str) -> None:
+    """Write to stdout; a closed or failing stdout is an error, not a crash. Characters the
+    stream's encoding cannot show become '?', rather than failing half-way."""
+    from .errors import OutputError
+
+    stream = sys.stdout
+    if stream is None:  # started with stdout closed
+        raise OutputError("cannot write to the standard output: it is closed")
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        text = text.encode(encoding, "replace").decode(encoding)
+    except LookupError:
+        pass
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        # The reader went away (`progcmp report | head`): not an error. Point stdout at
+        # devnull so that the interpreter's final flush does not fail too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        raise typer.Exit(ExitCode.OK) from None
+    except (OSError, ValueError) as exc:  # ENOSPC, EIO; ValueError: closed meanwhile
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is closed"
+        raise OutputError(f"cannot write to the standard output: {reason}") from exc
+
+
 def _emit(
     view: View,
     fmt: Format | None,
@@ -266,7 +334,7 @@ def _emit(
     from .output import write_file
     from .render import RenderOptions, format_for, render
 
-    to_stdout = output is None or str(output) == "-"
+    to_stdout = output is None or str(output) in STDOUT_NAMES
     if fmt is None and not to_stdout:
         assert output is not None
         implied = format_for(output)
@@ -278,7 +346,7 @@ def _emit(
         raise UsageError(f"--layout applies to Markdown output only, not {fmt.value}")
     if csv_bom and fmt is not Format.CSV:
         raise UsageError(f"--csv-bom applies to CSV output only, not {fmt.value}")
-    tty = to_stdout and sys.stdout.isatty()
+    tty = to_stdout and sys.stdout is not None and sys.stdout.isatty()
     color = tty and fmt is Format.TERMINAL and "NO_COLOR" not in os.environ
     if width is None:
         width = (
@@ -289,10 +357,12 @@ def _emit(
     options = RenderOptions(
         lang=lang.value, width=width, color=color, layout=layout.value, csv_bom=csv_bom
     )
+    if not to_stdout:
+        assert output is not None
+        _check_output(output, _read_roots)
     text = render(view, fmt.value, options)
     if to_stdout:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _write_stdout(text)
     else:
         assert output is not None
         write_file(output, text, force=force)
@@ -822,8 +892,10 @@ def validate(
     problems = validate_paths(paths or [root], root, cache=None if no_cache else _cache_dir())
     if problems:
         raise DataError(problems)
+    from .text import escape_controls
+
     checked = ", ".join(str(p) for p in paths or [root])
-    typer.echo(f"ok: {checked}", err=True)
+    _say(f"ok: {escape_controls(checked)}")
 
 
 @app.command()
@@ -849,7 +921,7 @@ def schema(
     """
     import json
 
-    from .output import write_file
+    from .output import data_root, write_file
     from .schema import AGENDA_FILE, CANDIDATE_FILE, THEMES_FILE, TONE_LEXICON_FILE, json_schema
 
     chosen = [
@@ -869,9 +941,10 @@ def schema(
         )
         + "\n"
     )
-    if output is None or str(output) == "-":
-        sys.stdout.write(text)
+    if output is None or str(output) in STDOUT_NAMES:
+        _write_stdout(text)
     else:
+        _check_output(output, [data_root()])
         write_file(output, text, force=force)
 
 
@@ -1040,9 +1113,8 @@ def import_(
     with _progress(len(table.rows), "classifying") as advance:
         result = plan_import(table, dataset, options, progress=advance)
     text = result.checked_yaml(dataset)
-    if output is None or str(output) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    if output is None or str(output) in STDOUT_NAMES:
+        _write_stdout(text)
     else:
         write_file(output, text, force=force)
         expected = result.canonical_path()
@@ -1077,21 +1149,33 @@ class _progress:
             self.bar.stop()
 
 
-def _fail(message: str, code: int) -> NoReturn:
-    from .text import clean
+def _say(line: str) -> None:
+    """One line on stderr (if there is a stderr: it may have been closed)."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
 
-    sys.stderr.write(f"progcmp: error: {clean(message, multiline=True)}\n")
+
+def _fail(message: str, code: int) -> NoReturn:
+    from .text import escape_controls
+
+    _say(f"progcmp: error: {escape_controls(message)}")
     raise SystemExit(code)
 
 
 def _report(exc: ProgcmpError) -> NoReturn:
-    """Print a known error: each data problem on its own line, capped; else one line."""
-    from .text import clean
+    """Print a known error: each data problem on its own line, capped; else one line.
+
+    What a message quotes (a file name, a value) is shown, never obeyed: control and invisible
+    characters appear as escapes, so a line stays one line and the terminal stays untouched.
+    """
+    from .text import escape_controls
 
     if isinstance(exc, DataError):
         shown = exc.problems[:MAX_PROBLEMS_SHOWN]
         for problem in shown:
-            sys.stderr.write(clean(str(problem)) + "\n")
+            _say(escape_controls(str(problem)))
         more = len(exc.problems) - len(shown)
         files = len({p.path for p in exc.problems})
         summary = (
@@ -1102,6 +1186,14 @@ def _report(exc: ProgcmpError) -> NoReturn:
     _fail(str(exc), exc.exit_code)
 
 
+class _Terminated(BaseException):
+    """SIGTERM, turned into an exception so that temporary files are removed on the way out."""
+
+
+def _on_sigterm(signum: int, frame: object) -> NoReturn:
+    raise _Terminated
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI: the one place where errors become messages and exit codes."""
     args = sys.argv[1:] if argv is None else argv
@@ -1109,6 +1201,19 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout.write(f"progcmp {__version__}\n")
         raise SystemExit(ExitCode.OK)
     debug = "--debug" in args
+    _read_roots.clear()
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
+    try:
+        _run(args, debug)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: list[str], debug: bool) -> NoReturn:
     command = typer.main.get_command(app)
     try:
         code = command.main(args=args, prog_name="progcmp", standalone_mode=False)
@@ -1120,14 +1225,17 @@ def main(argv: list[str] | None = None) -> None:
         _fail("interrupted", ExitCode.INTERRUPTED)
     except KeyboardInterrupt:
         _fail("interrupted", ExitCode.INTERRUPTED)
-    except typer.TyperException as exc:  # usage errors: click prints them itself
-        exc.show()  # type: ignore[attr-defined]
+    except _Terminated:
+        _fail("terminated", ExitCode.TERMINATED)
+    except typer.TyperException as exc:  # usage errors, worded by click
+        # They quote what was typed: escape what a terminal would obey, as in our messages.
+        from .text import escape_controls
+
+        buffer = io.StringIO()
+        exc.show(file=buffer)  # type: ignore[attr-defined]
+        for line in buffer.getvalue().rstrip("\n").split("\n"):
+            _say(escape_controls(line))
         raise SystemExit(getattr(exc, "exit_code", ExitCode.USAGE)) from None
-    except BrokenPipeError:
-        # The reader went away (e.g. `| head`); point stdout at devnull so the interpreter's
-        # final flush does not fail too.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise SystemExit(ExitCode.OK) from None
     except Exception as exc:
         if debug:
             raise
@@ -1135,4 +1243,6 @@ def main(argv: list[str] | None = None) -> None:
             f"internal error ({type(exc).__name__}); re-run with --debug and report it",
             ExitCode.DATA_ERROR,
         )
+    if code == ExitCode.INTERRUPTED:  # typer's translation of Ctrl-C in a command
+        _fail("interrupted", ExitCode.INTERRUPTED)
     raise SystemExit(code if isinstance(code, int) else ExitCode.OK)

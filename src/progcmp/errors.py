@@ -18,7 +18,8 @@ class ExitCode(IntEnum):
     DATA_ERROR = 1  # invalid or unreadable data, I/O error, refused write
     USAGE = 2  # bad command line: unknown option, candidate or theme
     GAPS_FOUND = 3  # only with `gaps --fail-on-gaps`
-    INTERRUPTED = 130  # Ctrl-C
+    INTERRUPTED = 130  # Ctrl-C (SIGINT)
+    TERMINATED = 143  # SIGTERM
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -46,7 +46,7 @@ from .schema import (
     Spec,
     Text,
 )
-from .text import UNSAFE, find_unsafe
+from .text import UNSAFE, find_unsafe, show
 from .yamlio import (
     MAX_FILE_BYTES,
     JsonPath,
@@ -62,6 +62,9 @@ if TYPE_CHECKING:
     from .cache import FileKey, Store
 
 THEMES_FILENAME = "themes.yaml"
+NO_CATALOGUE = (
+    "theme catalogue not found (a data folder holds themes.yaml and one folder per election)"
+)
 CANDIDATE_SUFFIXES = (".yaml", ".yml")
 
 _KIND_WORDS = {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}
@@ -84,20 +87,38 @@ def load_dataset(
         DataError: with every problem found, if any file is missing, unreadable or invalid.
     """
     root = Path(root)
+    try:
+        return _load_dataset(root, cache, progress)
+    except OSError as exc:  # a folder that cannot be listed, a path that cannot be checked
+        where = os.fspath(exc.filename) if exc.filename else os.fspath(root)
+        raise DataError([Problem(where, 1, 1, f"cannot read: {exc.strerror or exc}")]) from exc
+
+
+def _load_dataset(root: Path, cache: Path | None, progress: Progress | None) -> Dataset:
     problems: list[Problem] = []
     if not root.is_dir():
         raise DataError([Problem(str(root), 1, 1, "data folder not found")])
+    catalogue = root / THEMES_FILENAME
+    if not catalogue.exists() and not catalogue.is_symlink():
+        # Not a data folder (often its parent, or a single election's folder): checking its
+        # files as candidates would only bury this under a list of meaningless problems.
+        raise DataError([Problem(os.fspath(catalogue), 1, 1, NO_CATALOGUE)])
     store = None
     with _collector_paused():
         if cache is not None:
             from .cache import Store
 
             store = Store(cache, root)
-        themes, domain = _load_catalogue(root / THEMES_FILENAME, problems, store)
+        themes: dict[str, Theme] | None = None
+        domain: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+        if not _leaves(root, catalogue, problems):
+            themes, domain = _load_catalogue(catalogue, problems, store)
         files = candidate_files(root)
         candidates = []
         for done, path in enumerate(files, 1):
-            if (c := _load_candidate(path, themes, problems, store)) is not None:
+            if not _leaves(root, path, problems) and (
+                c := _load_candidate(path, themes, problems, store)
+            ):
                 candidates.append(c)
             if progress is not None:
                 progress(done, len(files))
@@ -113,6 +134,29 @@ def load_dataset(
         domain_fr=domain[0],
         domain_en=domain[1],
     )
+
+
+def _leaves(root: Path, path: Path, problems: list[Problem]) -> bool:
+    """Report a file that is, or is in an election folder that is, a symbolic link leading out
+    of the data folder: a received archive could point it at any file of the user's (a key, a
+    password file) and the error messages would quote it. Links within the folder are fine."""
+    try:
+        if not (path.is_symlink() or path.parent.is_symlink()):
+            return False
+        if path.resolve().is_relative_to(root.resolve()):
+            return False
+    except (OSError, RuntimeError):  # a loop of links: reading the file says so
+        return False
+    problems.append(
+        Problem(
+            os.fspath(path),
+            1,
+            1,
+            "is a symbolic link to a file outside the data folder; progcmp does not follow "
+            "such links (copy the file into the folder instead)",
+        )
+    )
+    return True
 
 
 @contextlib.contextmanager
@@ -137,20 +181,30 @@ def validate_paths(
     """
     problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
-            try:
-                load_dataset(path, cache=cache)
-            except DataError as exc:
-                problems.extend(exc.problems)
-        elif path.name == THEMES_FILENAME:
-            _load_themes(path, problems)
-        else:
-            catalogue = path.parent.parent / THEMES_FILENAME
-            if not catalogue.is_file():
-                catalogue = default_root / THEMES_FILENAME
-            themes = _load_themes(catalogue, problems)
-            _load_candidate(path, themes, problems)
+        try:
+            _validate_path(path, default_root, cache, problems)
+        except OSError as exc:
+            where = os.fspath(exc.filename) if exc.filename else os.fspath(path)
+            problems.append(Problem(where, 1, 1, f"cannot read: {exc.strerror or exc}"))
     return sorted(set(problems))
+
+
+def _validate_path(
+    path: Path, default_root: Path, cache: Path | None, problems: list[Problem]
+) -> None:
+    if path.is_dir():
+        try:
+            load_dataset(path, cache=cache)
+        except DataError as exc:
+            problems.extend(exc.problems)
+    elif path.name == THEMES_FILENAME:
+        _load_themes(path, problems)
+    else:
+        catalogue = path.parent.parent / THEMES_FILENAME
+        if not catalogue.is_file():
+            catalogue = default_root / THEMES_FILENAME
+        themes = _load_themes(catalogue, problems)
+        _load_candidate(path, themes, problems)
 
 
 def check_candidate_text(text: str, path: Path, themes: Iterable[Theme]) -> list[Problem]:
@@ -393,7 +447,7 @@ def _load_catalogue(
 ) -> tuple[dict[str, Theme] | None, tuple[tuple[str, ...], tuple[str, ...]]]:
     """The themes by id (None when unusable) and the domain words (French, English)."""
     if not path.is_file():
-        problems.append(Problem(os.fspath(path), 1, 1, "theme catalogue not found"))
+        problems.append(Problem(os.fspath(path), 1, 1, NO_CATALOGUE))
         return None, ((), ())
     text = key = None
     if store is not None:
@@ -405,16 +459,24 @@ def _load_catalogue(
         if (text := _decoded(raw, path, problems)) is None:
             return None, ((), ())
     located, sound = _read(path, THEMES_FILE, problems, text)
-    if located is None or not sound:
+    if located is None:
+        return None, ((), ())
+    # Repeated ids are looked for even in a file with other problems: one run reports all.
+    seen: set[str] = set()
+    duplicates = False
+    for i, raw_theme in enumerate(_Lenient(located.data).items("themes")):
+        if isinstance(raw_theme.get("id"), str):
+            if raw_theme["id"] in seen:
+                problems.append(
+                    located.at(("themes", i, "id"), f"duplicate theme id {show(raw_theme['id'])}")
+                )
+                duplicates = True
+            seen.add(raw_theme["id"])
+    if not sound:
         return None, ((), ())
     themes: dict[str, Theme] = {}
-    duplicates = False
-    for i, raw_theme in enumerate(located.data["themes"]):
-        if raw_theme["id"] in themes:
-            problems.append(
-                located.at(("themes", i, "id"), f"duplicate theme id {raw_theme['id']!r}")
-            )
-            duplicates = True
+    for raw_theme in located.data["themes"]:
+        if raw_theme["id"] in themes:  # a repeated id, reported above: the first one counts
             continue
         keywords = raw_theme.get("keywords") or {}
         themes[raw_theme["id"]] = Theme(
@@ -506,7 +568,7 @@ def _cross_check(
             found.append(
                 located.at(
                     ("annotations", i, "theme"),
-                    f"theme {theme_id!r} is already annotated (first at line {first})",
+                    f"theme {show(theme_id)} is already annotated (first at line {first})",
                 )
             )
         annotated.setdefault(theme_id, i)
@@ -516,7 +578,7 @@ def _cross_check(
             )
         elif "source" not in item and kind in (GapKind.DECLINED, GapKind.CONTESTED):
             found.append(
-                located.at(("annotations", i), f"annotation of kind {kind!r} needs a 'source'")
+                located.at(("annotations", i), f"annotation of kind {show(kind)} needs a 'source'")
             )
         if kind != GapKind.CONTESTED and any(
             theme_id in _Lenient(p).ids("themes") for p in proposals.values()
@@ -524,8 +586,8 @@ def _cross_check(
             found.append(
                 located.at(
                     ("annotations", i, "kind"),
-                    f"theme {theme_id!r} has "
-                    f"proposals, so it cannot be {kind!r} (only 'contested' "
+                    f"theme {show(theme_id)} has "
+                    f"proposals, so it cannot be {show(kind)} (only 'contested' "
                     "can stand beside proposals)",
                 )
             )
@@ -537,15 +599,16 @@ def _check_path(path: Path, located: Located, raw: _Lenient, found: list[Problem
         found.append(
             located.at(
                 ("id",),
-                f"id {raw['id']!r} does not match the file name "
-                f"{path.name!r}; they must be the same",
+                f"id {show(raw['id'])} does not match the file name "
+                f"{show(path.name)}; they must be the same",
             )
         )
     if isinstance(raw["election"], str) and raw["election"] != path.parent.name:
         found.append(
             located.at(
                 ("election",),
-                f"election {raw['election']!r} does not match the folder {path.parent.name!r}",
+                f"election {show(raw['election'])} does not match the folder "
+                f"{show(path.parent.name)}",
             )
         )
 
@@ -643,7 +706,7 @@ def _unique(
             found.append(
                 located.at(
                     (section, i, "id"),
-                    f"duplicate {what} id {item['id']!r} (first at line {first})",
+                    f"duplicate {what} id {show(item['id'])} (first at line {first})",
                 )
             )
             continue
@@ -663,7 +726,11 @@ def _reference(
     """Report a reference to an id that is not declared (skipped if ``known`` is unusable)."""
     if known is None or value in known:
         return
-    found.append(located.at(where, f"unknown {what} {value!r}" + did_you_mean(value, known)))
+    found.append(
+        located.at(
+            where, f"unknown {what} {show(value, ascii_only=True)}" + did_you_mean(value, known)
+        )
+    )
 
 
 def _check_names(candidates: list[Candidate], problems: list[Problem]) -> None:
@@ -677,7 +744,10 @@ def _check_names(candidates: list[Candidate], problems: list[Problem]) -> None:
             if other is not candidate:
                 problems.append(
                     Problem(
-                        candidate.path, 1, 1, f"name or alias {name!r} is also used by {other.path}"
+                        candidate.path,
+                        1,
+                        1,
+                        f"name or alias {show(name)} is also used by {other.path}",
                     )
                 )
 
@@ -727,7 +797,9 @@ def _check(value: Any, spec: Spec, where: JsonPath, located: Located, found: lis
                 hint = f" (did you mean {guess[0]!r}?)" if guess else ""
                 found.append(
                     located.at(
-                        (*where, name), f"unknown field {name!r} in {spec.name}" + hint, key=True
+                        (*where, name),
+                        f"unknown field {show(name)} in {spec.name}" + hint,
+                        key=True,
                     )
                 )
             else:

@@ -6,8 +6,13 @@ rapidfuzz is imported inside the functions, so that start-up does not pay for it
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .text import fold
+
+# Choices (field names, ids) recur across calls: a file with many unknown fields would fold
+# the same few names again for each.
+_fold_choice = lru_cache(maxsize=4096)(fold)
 
 SUGGESTION_CUTOFF = (
     70  # plain ratio on folded text: a typo; below this, no suggestion beats a wrong one
@@ -28,7 +33,7 @@ def closest(
     key = fold(word)
     if not options or not key:
         return []
-    folded = [fold(c) for c in options]
+    folded = [_fold_choice(c) for c in options]
     found = [
         options[i]
         for _, _, i in process.extract(

@@ -47,16 +47,19 @@ def write_file(path: Path, text: str, *, force: bool = False) -> None:
     runs at once: the second refuses); where the file system has no hard links, a rename after
     the existence check.
 
+    Even with ``force``, a symbolic link is never replaced nor written through (it may point
+    anywhere: the user names the real file), and nothing but a regular file is ever replaced
+    (``/dev/null`` or a FIFO would be swapped for a file).
+
     Raises:
-        OutputError: if the file exists and ``force`` is false, the folder is missing, the
-            path is a folder, or the write fails (the old file, if any, is then untouched).
+        OutputError: if the file exists and ``force`` is false, the path is a link, a folder
+            or another non-regular file, the folder is missing, or the write fails (the old
+            file, if any, is then untouched).
     """
-    if path.is_dir():
-        raise OutputError(f"{path} is a folder; give a file name")
-    if not path.parent.is_dir():
-        raise OutputError(f"folder {path.parent} does not exist")
-    if (path.exists() or path.is_symlink()) and not force:
-        raise _exists(path)
+    try:
+        _check_target(path, force)
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
     data = text.encode("utf-8")
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -79,6 +82,25 @@ def write_file(path: Path, text: str, *, force: bool = False) -> None:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)  # already gone after a rename; the temporary name after a link
+
+
+def _check_target(path: Path, force: bool) -> None:
+    """Refuse what may not be written, before anything is."""
+    if path.is_symlink():
+        raise OutputError(
+            f"{path} is a symbolic link; progcmp never writes through or replaces a link "
+            "(give the path of the file itself)"
+        )
+    if path.is_dir():
+        raise OutputError(f"{path} is a folder; give a file name")
+    if path.exists() and not path.is_file():
+        raise OutputError(f"{path} is not a regular file; give the name of a file to write")
+    if not path.parent.is_dir():
+        if path.parent.exists():
+            raise OutputError(f"{path.parent} is not a folder")
+        raise OutputError(f"folder {path.parent} does not exist")
+    if path.exists() and not force:
+        raise _exists(path)
 
 
 def _link_new(tmp: str, path: Path) -> None:

@@ -10,11 +10,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .models import GapKind, SourceKind, Status
+from .text import show
 
 SCHEMA_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
-URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
+# The host, then nothing or a path, query or fragment: the two parts cannot overlap, so a long
+# value that fails is rejected in linear time (an overlap made it quadratic: minutes).
+URL_PATTERN = r"^https?://[^\s/?#]+(?:[/?#]\S*)?$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +43,13 @@ class Text:
 
     def problem(self, value: str) -> str | None:
         """Return what is wrong with a non-empty value, or None."""
+        got = show(value, ascii_only=self.pattern == ID_PATTERN or bool(self.choices))
         if self.choices and value not in self.choices:
-            return f"must be one of {', '.join(self.choices)} (got {value!r})"
+            return f"must be one of {', '.join(self.choices)} (got {got})"
         if self.pattern and not _compiled(self.pattern).fullmatch(value):
-            return f"must be {self.hint} (got {value!r})"
+            return f"must be {self.hint} (got {got})"
         if self.pattern == URL_PATTERN and not _has_host(value):
-            return f"must be {self.hint} (got {value!r})"
+            return f"must be {self.hint} (got {got})"
         if len(value) > self.max_length:
             return f"is too long ({len(value)} characters; the limit is {self.max_length})"
         return None

@@ -9,13 +9,25 @@ from urllib.parse import urlsplit
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
-# C0 and C1 controls (tab and newline are handled apart), DEL, bidi embeddings, overrides and
-# isolates (Trojan Source), zero-width characters, and the BOM: none has a place in output text.
-UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+# What no output may hold: C0 and C1 controls (tab and newline are handled apart) and DEL; every
+# "format" character (Unicode category Cf: bidi embeddings, overrides, isolates and marks, which
+# make Trojan Source; zero-width spaces and joiners; the BOM; soft hyphens; invisible "tag"
+# characters that can smuggle text); and the Hangul fillers, which show as blanks. The Cf list is
+# Unicode 15.1's (tests check it against the running Python's tables).
+_INVISIBLE = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f\u115f\u1160\u3164\uffa0"
 )
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE}]")
+# Line and paragraph separators: line breaks to some programs and not to others.
+_SEPARATOR = re.compile("[\u2028\u2029]")
+# Any of the above: what the loader refuses in a value, and what a format that can escape
+# characters (JSON) escapes rather than drops.
+UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE}\u2028\u2029]")
 # A whole terminal escape sequence (CSI, OSC, and other ESC forms) is removed, not just its ESC,
-# so that no payload text is left behind.
+# so that no payload text is left behind. (8-bit C1 forms are removed as controls.)
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, terminated by BEL or ST, or unterminated
@@ -36,7 +48,11 @@ def fold(text: str) -> str:
 
 
 def find_unsafe(text: str, *, multiline: bool) -> str | None:
-    """Return the first character that may not appear in a data value, or None."""
+    """Return the first character that may not appear in a data value, or None.
+
+    A value without such a character goes through :func:`clean` unchanged (but for tabs,
+    which become spaces), so what the data says is what every output shows.
+    """
     match = UNSAFE.search(text)
     if match:
         return match.group()
@@ -48,22 +64,38 @@ def find_unsafe(text: str, *, multiline: bool) -> str | None:
 def clean(text: str, *, multiline: bool = False) -> str:
     """Make untrusted text safe for any output: no escape sequence, control or invisible character.
 
-    Tabs become spaces; newlines are kept only when ``multiline`` is true (otherwise they become
-    spaces). Idempotent: ``clean(clean(s)) == clean(s)``.
+    Escape sequences are removed whole, other controls and invisible characters one by one;
+    tabs become spaces; line and paragraph separators become newlines; newlines are kept only
+    when ``multiline`` is true (otherwise they become spaces). Rich markup needs no escaping
+    here: the renderers never let rich parse data. Idempotent: ``clean(clean(s)) == clean(s)``.
     """
     text = _ESCAPE_SEQUENCE.sub("", text)
-    text = UNSAFE.sub("", text).replace("\t", " ")
+    text = _UNSAFE.sub("", text).replace("\t", " ")
+    text = _SEPARATOR.sub("\n", text)
     if not multiline:
         text = text.replace("\n", " ")
     return text
 
 
-def show(value: object, limit: int = 60) -> str:
-    """Quote a user-supplied value for an error message, with every control character escaped."""
+def escape_controls(text: str) -> str:
+    r"""Write every control or invisible character (newline and tab too) as its escape,
+    ``\x1b`` or ``\u202e``: for one-line messages that must show, not obey, what they quote
+    (a file name with an escape sequence in it, say)."""
+    return UNSAFE.sub(_escaped, text.replace("\t", "\\t").replace("\n", "\\n"))
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return repr(match.group())[1:-1]
+
+
+def show(value: object, limit: int = 60, *, ascii_only: bool = False) -> str:
+    """Quote a user-supplied value for an error message, with every control character escaped
+    (and, with ``ascii_only``, every non-ASCII one: for identifiers, where a Cyrillic "а" or a
+    no-break space would otherwise look like what was expected)."""
     text = value if isinstance(value, str) else str(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return repr(text)
+    return ascii(text) if ascii_only else repr(text)
 
 
 def web_url(url: str) -> str | None:

@@ -22,9 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem
+from .text import show
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32  # the formats need 5 levels; this stops pathological nesting early
+# Building the tree of a 5 MiB file of one-letter items takes libyaml some 10 s; counting its
+# events stops within a fraction of that. Real files hold a few thousand values; smaller
+# texts cannot hold enough values to be slow, so only larger ones are counted first.
+MAX_NODES = 200_000
+COUNT_NODES_ABOVE = 256 * 1024  # characters
 
 JsonPath = tuple[str | int, ...]
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -33,7 +39,6 @@ _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _ALLOWED_TAGS = {_STR_TAG, _NULL_TAG, _SEQ_TAG, _MAP_TAG}
 _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(slots=True)
@@ -97,19 +102,26 @@ def read_text(path: Path, shown: str) -> str | Problem:
 
 
 def read_file(path: Path, shown: str) -> tuple[bytes, os.stat_result] | Problem:
-    """Read a file's bytes (and its status), refusing non-regular and oversized files."""
+    """Read a file's bytes (and its status), refusing non-regular and oversized files.
+
+    A FIFO, a device or a socket is never read (it could block or never end): the path is
+    checked first, without opening it, then the opened file again, in case it was swapped.
+    """
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
+        if not stat.S_ISREG(os.stat(path).st_mode):
             return Problem(shown, 1, 1, "not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            return Problem(
-                shown,
-                1,
-                1,
-                f"file is {info.st_size} bytes, over the limit of {MAX_FILE_BYTES} bytes",
-            )
-        with open(path, "rb") as handle:
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        with open(os.open(path, flags), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return Problem(shown, 1, 1, "not a regular file")
+            if info.st_size > MAX_FILE_BYTES:
+                return Problem(
+                    shown,
+                    1,
+                    1,
+                    f"file is {info.st_size} bytes, over the limit of {MAX_FILE_BYTES} bytes",
+                )
             # Ask for the size known (asking for the limit would allocate that much each time),
             # and read on, bounded, if the file grew meanwhile.
             raw = handle.read(info.st_size + 1)
@@ -124,6 +136,10 @@ def read_file(path: Path, shown: str) -> tuple[bytes, os.stat_result] | Problem:
 
 def decode(raw: bytes, shown: str) -> str | Problem:
     """Decode UTF-8 (a leading BOM is dropped), saying where an invalid byte is."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Problem(
+            shown, 1, 1, "file is UTF-16 (it starts with a UTF-16 mark); save it as UTF-8"
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -137,28 +153,76 @@ def decode(raw: bytes, shown: str) -> str | Problem:
 
 
 def position(prefix: str) -> tuple[int, int]:
-    """1-based line and column of the character that follows ``prefix``."""
+    """1-based line and column of the character that follows ``prefix`` (line breaks are
+    ``\\n``, ``\\r\\n`` or a lone ``\\r``, as YAML reads them)."""
+    prefix = prefix.replace("\r\n", "\n").replace("\r", "\n")
     line = prefix.count("\n") + 1
     return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
+
+
+# Characters refused anywhere in a file, before parsing: controls (but tab and line breaks),
+# bidi embeddings, overrides and isolates (they can make a line read differently from what it
+# holds), the separators YAML counts as line breaks and editors do not (so positions would be
+# off), and lone surrogates, U+FFFE and U+FFFF (not text). Other invisible characters are
+# refused in values, with the field named (see text.find_unsafe).
+_REFUSED = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
+
+
+def _refused(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    if char in "\u2028\u2029":
+        kind = "line" if char == "\u2028" else "paragraph"
+        return f"{kind} separator {code} is not allowed; use an ordinary line break"
+    if "\ud800" <= char <= "\udfff" or char in "\ufffe\uffff":
+        return f"invalid character {code} is not allowed"
+    return f"control character {code} is not allowed"
+
+
+def _too_many_nodes(text: str) -> tuple[int, int] | None:
+    """Where the value past :data:`MAX_NODES` starts, if a large text holds that many."""
+    import yaml
+
+    if len(text) <= COUNT_NODES_ABOVE:
+        return None
+    loader = _loader_class()(text)
+    nodes = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+    count = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, nodes):
+                count += 1
+                if count > MAX_NODES:
+                    return _mark(event.start_mark)
+    except yaml.YAMLError:
+        return None  # parsing again says what and where
+    finally:
+        loader.dispose()
+    return None
 
 
 def parse(text: str, shown: str) -> Located | Problem:
     """Parse one YAML document into located plain data (dicts, lists, strings, None)."""
     import yaml
 
-    bad = _CONTROL.search(text)
+    bad = _REFUSED.search(text)
     if bad:
         line, column = position(text[: bad.start()])
-        return Problem(
-            shown, line, column, f"control character U+{ord(bad.group()):04X} is not allowed"
-        )
+        return Problem(shown, line, column, _refused(bad.group()))
+    crowded = _too_many_nodes(text)
+    if crowded:
+        return Problem(shown, *crowded, f"too many values in one file (the limit is {MAX_NODES})")
     loader = _loader_class()(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         return _syntax_problem(exc, text, shown)
     except yaml.YAMLError as exc:  # ReaderError and friends carry no mark
-        return Problem(shown, 1, 1, f"invalid YAML: {exc}")
+        return Problem(shown, 1, 1, f"invalid YAML: {str(exc).splitlines()[0]}")
+    except RecursionError:  # only without libyaml, which stops at 1000 levels itself
+        return Problem(shown, 1, 1, f"nesting is too deep (more than {MAX_DEPTH} levels)")
     finally:
         loader.dispose()
     if node is None:
@@ -180,12 +244,13 @@ def parse_plain(text: str) -> Any:
 
     "Unusual" is whatever :func:`parse` reports or treats specially: control characters,
     syntax errors, an empty file, tags, anchors used as aliases, merge keys, duplicate keys,
-    non-text keys, deep nesting. For such a file, call :func:`parse`, which says what and where.
+    non-text keys, deep nesting, too many values. For such a file, call :func:`parse`, which says
+    what and where.
     For any other file, the data is exactly the ``data`` that :func:`parse` returns.
     """
     import yaml
 
-    if _CONTROL.search(text):
+    if _REFUSED.search(text) or _too_many_nodes(text):
         return None
     loader = _loader_class()(text)
     try:
@@ -280,6 +345,27 @@ def _syntax_problem(exc: Any, text: str, shown: str) -> Problem:
             column,
             "file contains more than one YAML document ('---'); expected exactly one",
         )
+    problem = str(exc.problem or "")
+    if "mapping values are not allowed" in problem:
+        text_line = lines[line - 1] if 0 < line <= len(lines) else ""
+        if re.match(r"\s+[\w-]+$", text_line[: column - 1]):  # "   name:" under a value
+            return Problem(shown, line, column, "this field is indented more than the one above it")
+        # Mostly French typography ("Objectif : 100 %"): a colon and a space in a plain value.
+        return Problem(
+            shown,
+            line,
+            column,
+            "a colon followed by a space cannot stand in a value without quotes; "
+            "put the whole value in quotes",
+        )
+    if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
+        return Problem(
+            shown,
+            line,
+            column,
+            "unknown escape in double-quoted text (write \\\\ for a backslash, "
+            "or use single quotes)",
+        )
     if "quoted scalar" in context and exc.context_mark is not None:
         return Problem(
             shown, *_mark(exc.context_mark), "quoted text is never closed (the quote opens here)"
@@ -294,8 +380,9 @@ def _convert(node: Any, where: JsonPath, out: Located, seen: set[int], depth: in
     import yaml
 
     line, column = _mark(node.start_mark)
-    if id(node) in seen:
-        raise _ParseError(line, column, "YAML aliases (*name) are not allowed; repeat the value")
+    if id(node) in seen:  # met again: an alias; say where it is used, not where it is anchored
+        at = out.keys.get(where) or out.values.get(where[:-1], (line, column))
+        raise _ParseError(*at, "YAML aliases (*name) are not allowed; repeat the value")
     seen.add(id(node))
     if depth > MAX_DEPTH:
         raise _ParseError(line, column, f"nesting is too deep (more than {MAX_DEPTH} levels)")
@@ -324,7 +411,7 @@ def _convert(node: Any, where: JsonPath, out: Located, seen: set[int], depth: in
                     out.path,
                     key_line,
                     key_column,
-                    f"duplicate key {key!r} (first defined at line {first})",
+                    f"duplicate key {show(key)} (first defined at line {first})",
                 )
             )
             continue

@@ -67,14 +67,14 @@ def _table(block: Table) -> dict[str, Any]:
             cells.append(
                 {
                     "lines": [_line(line) for line in cell],
-                    "label": block.headers[c] if c < len(block.headers) else "",
+                    "label": clean(block.headers[c]) if c < len(block.headers) else "",
                     "heat": _heat(level, top) if level is not None else "",
                 }
             )
         rows.append(cells)
     return {
         "type": "table",
-        "headers": list(block.headers),
+        "headers": [clean(h) for h in block.headers],
         "rows": rows,
         "prose": block.prose,
         "heat": bool(block.levels),

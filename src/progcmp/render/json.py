@@ -1,21 +1,37 @@
-"""JSON: exactly ``view.to_dict()``, the documented shape, with stable key order."""
+"""JSON: exactly ``view.to_dict()``, the documented shape, with stable key order.
+
+The data is kept exact, so nothing is removed: a control or invisible character (which the
+loader refuses, but a view may quote what the user typed) is written as a ``\\uXXXX`` escape,
+which every JSON reader turns back into the same text, and no terminal obeys.
+"""
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from json.encoder import encode_basestring  # the C version where available
 from typing import Any
 
 from ..analysis import View
+from ..text import UNSAFE
 from . import RenderOptions
 
 INDENT = "  "
 
 
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # JSON escapes only 16-bit units: a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
 def render(view: View, options: RenderOptions) -> str:
     del options  # JSON carries both languages and no layout
-    return dumps(view.to_dict()) + "\n"
+    # Only inside strings can such a character be: escaping it keeps the document valid.
+    return UNSAFE.sub(_escape, dumps(view.to_dict())) + "\n"
 
 
 def dumps(value: Any) -> str:

@@ -19,6 +19,7 @@ from .document import Block, Heading, Items, Line, Paragraph, build, sections
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~#!])")
 _NEWLINE = re.compile(r"[ \t]*\n[ \t]*")
+_EDGE_BREAKS = re.compile(r"^(?:<br>\s*)+|(?:\s*<br>)+$")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)  # would start a list
 
 
@@ -62,7 +63,9 @@ def _line(line: Line) -> str:
             out.append(_wrap(text, "*"))
         else:
             out.append(text)
-    return "".join(out).strip()
+    # Line breaks at either end show nothing, and a line that is only "<br>" would be read as
+    # an HTML block.
+    return _EDGE_BREAKS.sub("", "".join(out).strip())
 
 
 def _block(block: Block) -> str:

@@ -98,7 +98,8 @@ def _table(block: Table, width: int, widths: list[int] | None = None) -> RichTab
         expand=block.prose and (width > 100 or bool(block.ratios)),
         padding=(0, 1),
     )
-    for i, header in enumerate(block.headers):
+    for i, raw_header in enumerate(block.headers):
+        header = clean(raw_header)
         if widths is not None:
             table.add_column(Text(header, "bold"), width=widths[i], overflow="fold")
         elif not block.prose:
