@@ -571,8 +571,9 @@ def report(rows: list[Row], s: Settings, seconds: float) -> str:
             "",
             "## Notes",
             "",
-            "- Start-up: `progcmp --version` imports typer and progcmp's command module only "
-            "(a test checks that yaml, rapidfuzz, rich, pydantic and jinja2 stay out). A command "
+            "- Start-up: `progcmp --version` imports the `progcmp` package and the CLI's error "
+            "boundary only, not typer nor the commands (a test checks that yaml, rapidfuzz, rich, "
+            "pydantic and jinja2 stay out). Any other command imports typer, and a command "
             "that takes options pays more than the import of typer: typer converts every "
             "non-flag option through a pydantic `TypeAdapter`, so it imports pydantic and builds "
             "adapters at each run; row 1c measures that floor with a do-nothing command, and "

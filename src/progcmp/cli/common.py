@@ -1,0 +1,332 @@
+"""What every data command does: load the dataset, then render a view to stdout or a file.
+
+The options that drive both are declared once: ``@shared_options()`` adds them to a command's
+signature and hands the command one :class:`SharedOptions`, whose ``load()`` and ``emit()`` do
+the rest.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import inspect
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from ..errors import ExitCode, UsageError
+from .options import (
+    DEFAULT_WIDTH,
+    CsvBomOpt,
+    DataOpt,
+    DebugOpt,
+    ForceOpt,
+    Format,
+    FormatOpt,
+    Lang,
+    LangOpt,
+    Layout,
+    LayoutOpt,
+    NoCacheOpt,
+    OutputOpt,
+    WidthOpt,
+)
+
+if TYPE_CHECKING:
+    from ..analysis import View
+    from ..models import Candidate, Dataset
+
+STDOUT_NAMES = ("-", "/dev/stdout")  # --output values that mean the standard output
+DATA_SUFFIXES = (".yaml", ".yml")  # what the loader reads: never written into a data folder
+
+# The data folders this run read (set by load, reset by main): --output may not land there.
+read_roots: list[Path] = []
+
+
+def load(data: Path | None, no_cache: bool = False) -> Dataset:
+    """The dataset of --data (or the default folder), with a progress bar on a terminal."""
+    from ..loader import load_dataset
+    from ..output import data_root
+
+    # Read from the package at each call, not bound at import: tests and the benchmark lower it.
+    from . import MIN_FILES_FOR_PROGRESS
+
+    root = data_root(data)
+    read_roots.append(root)
+    cache = None if no_cache else cache_dir()
+    # The data lives until the process ends and holds no reference cycles: the cyclic garbage
+    # collector is off while it loads, then the data is frozen out of its sight, so that it is
+    # not walked again, millions of objects at a time, at every later collection.
+    gc.disable()
+    try:
+        if not sys.stderr.isatty():  # a progress bar on a terminal only, never piped
+            dataset = load_dataset(root, cache=cache)
+        else:
+            with _ProgressBar(MIN_FILES_FOR_PROGRESS) as bar:
+                dataset = load_dataset(root, cache=cache, progress=bar)
+        gc.freeze()
+    finally:
+        gc.enable()
+    return dataset
+
+
+def cache_dir() -> Path | None:
+    from ..cache import default_dir
+
+    return default_dir()
+
+
+class _ProgressBar:
+    """A transient progress bar on stderr, shown once a load has ``threshold`` files or more."""
+
+    def __init__(self, threshold: int) -> None:
+        self.threshold = threshold
+        self.bar: Any = None
+        self.task: Any = None
+        self.shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.threshold:
+            return
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.bar = Progress(
+                TextColumn("loading"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=Console(stderr=True),
+                transient=True,
+                auto_refresh=False,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("loading", total=total)
+        if done - self.shown >= max(1, total // 100) or done == total:
+            self.bar.update(self.task, completed=done, refresh=True)
+            self.shown = done
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def blinded(
+    dataset: Dataset, chosen: tuple[Candidate, ...], blind: bool, lang: Lang
+) -> tuple[Dataset, tuple[Candidate, ...]]:
+    """The dataset and candidates to show: anonymised copies with --blind."""
+    if not blind:
+        return dataset, chosen
+    from ..blind import anonymise
+
+    return anonymise(dataset, chosen, lang.value)
+
+
+def check_output(output: Path, roots: list[Path]) -> None:
+    """Refuse an output file that is, or would be read as, data: a .yaml file in a data folder
+    (``-o programmes/fr-pres-2017/melenchon.yaml --force`` would destroy the programme)."""
+    from ..errors import OutputError
+
+    if output.suffix.lower() not in DATA_SUFFIXES:
+        return
+    try:
+        inside = [r for r in roots if _within(output, r)]
+    except (OSError, RuntimeError):
+        return  # writing reports what is wrong with the path
+    if inside:
+        what = "is a data file" if output.exists() else "would be read as data"
+        raise OutputError(
+            f"{output} {what} (it is in the data folder {inside[0]}); "
+            "progcmp never writes there: choose another name"
+        )
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is in ``folder``, by name or, for a case-insensitive file system or
+    another mount of the same folder, by identity."""
+    target = path.resolve()
+    if target.is_relative_to(folder.resolve()):
+        return True
+    if not folder.is_dir():
+        return False
+    identity = folder.stat()
+    return any(p.is_dir() and os.path.samestat(p.stat(), identity) for p in target.parents)
+
+
+def write_stdout(text: str) -> None:
+    """Write to stdout; a closed or failing stdout is an error, not a crash. Characters the
+    stream's encoding cannot show become '?', rather than failing half-way."""
+    from ..errors import OutputError
+
+    stream = sys.stdout
+    if stream is None:  # started with stdout closed
+        raise OutputError("cannot write to the standard output: it is closed")
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        text = text.encode(encoding, "replace").decode(encoding)
+    except LookupError:
+        pass
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        # The reader went away (`progcmp report | head`): not an error. Point stdout at
+        # devnull so that the interpreter's final flush does not fail too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        raise typer.Exit(ExitCode.OK) from None
+    except (OSError, ValueError) as exc:  # ENOSPC, EIO; ValueError: closed meanwhile
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is closed"
+        raise OutputError(f"cannot write to the standard output: {reason}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class SharedOptions:
+    """The options every table command shares: where the data is, and how its view goes out.
+
+    ``--debug`` is not here: ``main`` reads it from the command line before parsing it.
+    """
+
+    format: Format | None
+    output: Path | None
+    force: bool
+    data: Path | None
+    lang: Lang
+    width: int | None
+    no_cache: bool
+    layout: Layout = Layout.TABLE
+    csv_bom: bool = False
+
+    def load(self) -> Dataset:
+        """The dataset of --data (see :func:`load`)."""
+        return load(self.data, self.no_cache)
+
+    def emit(self, view: View) -> None:
+        """Render a view and send it to stdout or, atomically, to --output.
+
+        Every option is checked and the whole text rendered before anything is written.
+        """
+        from ..output import write_file
+        from ..render import RenderOptions, format_for, render
+
+        output, fmt, width = self.output, self.format, self.width
+        to_stdout = output is None or str(output) in STDOUT_NAMES
+        if fmt is None and not to_stdout:
+            assert output is not None
+            implied = format_for(output)
+            if implied is None:
+                raise UsageError(
+                    f"cannot tell the format from the name {str(output)!r}; add --format"
+                )
+            fmt = Format(implied)
+        fmt = fmt or Format.TERMINAL
+        if self.layout is not Layout.TABLE and fmt is not Format.MARKDOWN:
+            raise UsageError(f"--layout applies to Markdown output only, not {fmt.value}")
+        if self.csv_bom and fmt is not Format.CSV:
+            raise UsageError(f"--csv-bom applies to CSV output only, not {fmt.value}")
+        tty = to_stdout and sys.stdout is not None and sys.stdout.isatty()
+        color = tty and fmt is Format.TERMINAL and "NO_COLOR" not in os.environ
+        if width is None:
+            width = (
+                shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+                if tty
+                else int(os.environ.get("COLUMNS", DEFAULT_WIDTH))
+            )
+        options = RenderOptions(
+            lang=self.lang.value,
+            width=width,
+            color=color,
+            layout=self.layout.value,
+            csv_bom=self.csv_bom,
+        )
+        if not to_stdout:
+            assert output is not None
+            check_output(output, read_roots)
+        text = render(view, fmt.value, options)
+        if to_stdout:
+            write_stdout(text)
+        else:
+            assert output is not None
+            write_file(output, text, force=self.force)
+
+
+Command = Callable[..., None]
+
+# The shared options, in the order --help lists them, after the command's own: (name, option
+# declaration, default). --layout and --csv-bom are left out by shared_options(layout=False).
+_SHARED: tuple[tuple[str, Any, Any], ...] = (
+    ("format", FormatOpt, None),
+    ("output", OutputOpt, None),
+    ("force", ForceOpt, False),
+    ("layout", LayoutOpt, Layout.TABLE),
+    ("csv_bom", CsvBomOpt, False),
+    ("data", DataOpt, None),
+    ("lang", LangOpt, Lang.FR),
+    ("width", WidthOpt, None),
+    ("no_cache", NoCacheOpt, False),
+    ("debug", DebugOpt, False),
+)
+_LAYOUT = ("layout", "csv_bom")
+
+
+def shared_options(*, layout: bool = True) -> Callable[[Command], Command]:
+    """Give a command the shared options, after its own, and one :class:`SharedOptions`.
+
+    The command ends with a keyword-only parameter annotated ``SharedOptions``::
+
+        @shared_options()
+        def candidates(*, shared: SharedOptions) -> None:
+            shared.emit(CandidateList(...))
+
+    typer reads a command's parameters from ``inspect.signature()`` (which honours
+    ``__signature__``) and its types from ``typing.get_type_hints()`` (``__annotations__``):
+    the function returned declares the command's own parameters followed by the shared ones,
+    and builds the ``SharedOptions`` from them. ``layout=False`` leaves out ``--layout`` and
+    ``--csv-bom``.
+    """
+    shared = [entry for entry in _SHARED if layout or entry[0] not in _LAYOUT]
+
+    def decorate(command: Command) -> Command:
+        signature = inspect.signature(command, eval_str=True)
+        own = list(signature.parameters.values())
+        last = own.pop() if own else None
+        if (
+            last is None
+            or last.kind is not last.KEYWORD_ONLY
+            or last.annotation is not SharedOptions
+        ):
+            raise TypeError(
+                f"{command.__name__}: the last parameter must be '*, NAME: SharedOptions'"
+            )
+        target = last.name
+        added = [
+            inspect.Parameter(name, last.KEYWORD_ONLY, default=default, annotation=annotation)
+            for name, annotation, default in shared
+        ]
+
+        @functools.wraps(command)
+        def with_shared_options(**values: Any) -> None:
+            options = {name: values.pop(name) for name, _, _ in shared}
+            del options["debug"]  # main has read it already
+            command(**values, **{target: SharedOptions(**options)})
+
+        parameters = [*own, *added]
+        with_shared_options.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=parameters
+        )
+        with_shared_options.__annotations__ = {p.name: p.annotation for p in parameters} | {
+            "return": None
+        }
+        return with_shared_options
+
+    return decorate

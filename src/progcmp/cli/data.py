@@ -1,0 +1,293 @@
+"""The commands about data files: validate, schema, suggest-themes and import."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import DataError, UsageError
+from ..models import SourceKind, Status
+from .boundary import say
+from .common import (
+    STDOUT_NAMES,
+    SharedOptions,
+    cache_dir,
+    check_output,
+    load,
+    shared_options,
+    write_stdout,
+)
+from .options import DataOpt, DebugOpt, ForceOpt, NoCacheOpt, OutputOpt, complete_candidates
+
+
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Data folders, themes.yaml files or candidate files (default: the data folder)."
+        ),
+    ] = None,
+    data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Check data files and report every problem as path:line:col: message (exit 1 if any).
+
+    Example: progcmp validate programmes/fr-pres-2017/melenchon.yaml
+    """
+    from ..loader import validate_paths
+    from ..output import data_root
+
+    root = data_root(data)
+    problems = validate_paths(paths or [root], root, cache=None if no_cache else cache_dir())
+    if problems:
+        raise DataError(problems)
+    from ..text import escape_controls
+
+    checked = ", ".join(str(p) for p in paths or [root])
+    say(f"ok: {escape_controls(checked)}")
+
+
+def schema(
+    themes_file: Annotated[
+        bool,
+        typer.Option("--themes", help="The schema of themes.yaml instead of a candidate file."),
+    ] = False,
+    agenda_file: Annotated[
+        bool, typer.Option("--agenda", help="The schema of agenda files (gaps --agenda).")
+    ] = False,
+    lexicon_file: Annotated[
+        bool, typer.Option("--lexicon", help="The schema of tone lexicons (tone --lexicon).")
+    ] = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Print the JSON Schema of candidate files (or of themes.yaml, agendas, lexicons).
+
+    Use it with yaml-language-server: progcmp schema -o candidate.schema.json, then put
+    '# yaml-language-server: $schema=candidate.schema.json' at the top of a candidate file.
+    """
+    import json
+
+    from ..output import data_root, write_file
+    from ..schema import AGENDA_FILE, CANDIDATE_FILE, THEMES_FILE, TONE_LEXICON_FILE, json_schema
+
+    chosen = [
+        spec
+        for flag, spec in (
+            (themes_file, THEMES_FILE),
+            (agenda_file, AGENDA_FILE),
+            (lexicon_file, TONE_LEXICON_FILE),
+        )
+        if flag
+    ]
+    if len(chosen) > 1:
+        raise UsageError("give at most one of --themes, --agenda and --lexicon")
+    text = (
+        json.dumps(
+            json_schema(chosen[0] if chosen else CANDIDATE_FILE), ensure_ascii=False, indent=2
+        )
+        + "\n"
+    )
+    if output is None or str(output) in STDOUT_NAMES:
+        write_stdout(text)
+    else:
+        check_output(output, [data_root()])
+        write_file(output, text, force=force)
+
+
+@shared_options(layout=False)
+def suggest_themes(
+    name: Annotated[str, typer.Argument(help="The candidate.", autocompletion=complete_candidates)],
+    only_review: Annotated[
+        bool,
+        typer.Option(
+            "--only-review", help="Only the proposals whose tags disagree with their text."
+        ),
+    ] = False,
+    *,
+    shared: SharedOptions,
+) -> None:
+    """Suggest themes for each proposal of a candidate and audit its tags.
+
+    A tag the text gives no evidence for is "not supported"; a theme the text clearly touches
+    but that is not tagged is "missing". Suggestions come from the catalogue's keywords, labels
+    and descriptions, with a score from 0 to 1.
+
+    Example: progcmp suggest-themes melenchon --only-review
+    """
+    from ..analysis import find_candidate
+    from ..classify import suggest_themes as audit
+
+    dataset = shared.load()
+    view = audit(dataset, find_candidate(dataset, name), only_review=only_review)
+    shared.emit(view)
+
+
+def import_(
+    file: Annotated[
+        Path,
+        typer.Argument(help="A CSV file, one proposal a row, with a header row.", dir_okay=False),
+    ],
+    name: Annotated[str, typer.Option("--name", help="The candidate's display name.")],
+    party: Annotated[str, typer.Option("--party", help="The candidate's party.")],
+    election: Annotated[
+        str,
+        typer.Option("--election", help="The election id (its data folder), e.g. fr-pres-2017."),
+    ],
+    id: Annotated[
+        str | None,
+        typer.Option("--id", help="The candidate id (the file's name). Default: from --name."),
+    ] = None,
+    alias: Annotated[
+        list[str] | None, typer.Option("--alias", help="Another name users type; repeatable.")
+    ] = None,
+    status: Annotated[
+        Status | None, typer.Option("--status", case_sensitive=False, help="Default: candidate.")
+    ] = None,
+    text_column: Annotated[
+        str, typer.Option("--text-column", help="The column holding the proposal's text.")
+    ] = "proposition",
+    source_column: Annotated[
+        str, typer.Option("--source-column", help="The column holding the source URL.")
+    ] = "source",
+    theme_column: Annotated[
+        str | None,
+        typer.Option(
+            "--theme-column",
+            help="A column of theme ids or labels (separated by , ; or |); rows with themes "
+            "are not classified. Default: a column named 'themes' or 'theme', if any.",
+        ),
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help="The source of rows with no URL of their own.")
+    ] = None,
+    source_kind: Annotated[
+        SourceKind,
+        typer.Option("--source-kind", case_sensitive=False, help="The kind of every source."),
+    ] = SourceKind.PROGRAMME,
+    publisher: Annotated[
+        str | None, typer.Option("--publisher", help="The publisher of every source.")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="The date of every source: YYYY, YYYY-MM or YYYY-MM-DD."),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="The file's encoding. Default: UTF-8 (with or without BOM), UTF-16 with a "
+            "BOM, else Windows-1252 (with a note).",
+        ),
+    ] = None,
+    delimiter: Annotated[
+        str | None,
+        typer.Option(
+            "--delimiter", help="The column separator ('tab' for a tab). Default: guessed."
+        ),
+    ] = None,
+    only_matching: Annotated[
+        bool,
+        typer.Option(
+            "--only-matching",
+            help="Leave out the rows that match no theme (e.g. the non-digital part of a "
+            "whole programme). Without it they are kept as comments at the end of the file.",
+        ),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Write the candidate file here (best: DATA/ELECTION/ID.yaml); default stdout.",
+        ),
+    ] = None,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Turn a spreadsheet of proposals (CSV) into a candidate file, with suggested themes.
+
+    Each row becomes a proposal citing its source URL; themes come from a theme column or are
+    suggested from the catalogue (a comment above each proposal gives the scores; REVIEW marks
+    low confidence). The file is a draft: its summaries are the source's own words, to review
+    and rewrite before publishing. It always passes 'progcmp validate'.
+
+    Example: progcmp import jean_luc_melenchon.csv --only-matching --id melenchon
+    --name "Jean-Luc Mélenchon" --party "La France insoumise" --election fr-pres-2017
+    -o drafts/fr-pres-2017/melenchon.yaml
+    """
+    from ..importer import ImportOptions, plan_import, read_table
+    from ..output import write_file
+    from ..text import clean, fold
+
+    options = ImportOptions(
+        id=id if id is not None else "-".join(fold(name).split())[:64].strip("-"),
+        name=name,
+        party=party,
+        election=election,
+        aliases=tuple(alias or ()),
+        status=status,
+        text_column=text_column,
+        source_column=source_column,
+        theme_column=theme_column,
+        url=url,
+        source_kind=source_kind,
+        publisher=publisher,
+        date=date,
+        only_matching=only_matching,
+    )
+    dataset = load(data, no_cache)
+    table = read_table(
+        file,
+        encoding=encoding,
+        delimiter="\t" if delimiter in ("tab", "\\t") else delimiter,
+        text_column=text_column,
+    )
+    if table.note:
+        typer.echo(f"note: {clean(table.note)}", err=True)
+    with _progress(len(table.rows), "classifying") as advance:
+        result = plan_import(table, dataset, options, progress=advance)
+    text = result.checked_yaml(dataset)
+    if output is None or str(output) in STDOUT_NAMES:
+        write_stdout(text)
+    else:
+        write_file(output, text, force=force)
+        expected = result.canonical_path()
+        if output.name != expected.name or output.parent.name != expected.parent.name:
+            typer.echo(
+                f"note: progcmp reads this file only as {expected} in a data folder",
+                err=True,
+            )
+    typer.echo(clean(result.summary_line()), err=True)
+
+
+class _progress:
+    """A transient progress bar on stderr when it is a terminal; nothing otherwise."""
+
+    def __init__(self, total: int, what: str) -> None:
+        self.total, self.what = total, what
+        self.bar: Any = None
+
+    def __enter__(self) -> Callable[[int], None]:
+        if not sys.stderr.isatty():
+            return lambda n: None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.bar = Progress(console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task(self.what, total=self.total)
+        return lambda n: self.bar.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

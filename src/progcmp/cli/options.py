@@ -1,0 +1,129 @@
+"""The choices and the ``Annotated`` options that commands share, so that ``--format``,
+``--output``, ``--data``, ``--lang``, ``--debug``... mean the same in every command."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+DEFAULT_WIDTH = 100  # when the output is not a terminal
+
+
+class Format(StrEnum):
+    TERMINAL = "terminal"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+    HTML = "html"
+
+
+class Layout(StrEnum):
+    TABLE = "table"
+    SECTIONS = "sections"
+
+
+class Lang(StrEnum):
+    FR = "fr"
+    EN = "en"
+
+
+def complete_candidates(incomplete: str) -> list[str]:
+    """Candidate ids for shell completion, read from file names only (no parsing: fast)."""
+    from ..loader import candidate_files
+    from ..output import data_root
+
+    try:
+        ids = sorted({path.stem for path in candidate_files(data_root())})
+    except OSError:
+        return []
+    return [i for i in ids if i.startswith(incomplete.lower())]
+
+
+DataOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        "-d",
+        envvar="PROGCMP_DATA",
+        show_envvar=True,
+        file_okay=False,
+        help="Data folder (themes.yaml + one folder per election). "
+        "Default: ./programmes if present, else the bundled dataset.",
+    ),
+]
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="Output format. Default: from the --output extension (.md, .csv, .json, .html, "
+        ".txt), else terminal.",
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", dir_okay=False, help="Write to this file ('-' for stdout)."),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
+LayoutOpt = Annotated[
+    Layout,
+    typer.Option(
+        "--layout",
+        case_sensitive=False,
+        help="Markdown layout: 'table' (compact) or 'sections' (a heading per theme, a list per "
+        "candidate: better for long text).",
+    ),
+]
+CsvBomOpt = Annotated[
+    bool,
+    typer.Option(
+        "--csv-bom", help="Start CSV output with a byte-order mark, so Excel reads accents right."
+    ),
+]
+LangOpt = Annotated[
+    Lang,
+    typer.Option(
+        "--lang", "-l", case_sensitive=False, help="Language of theme labels and headers."
+    ),
+]
+WidthOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        min=40,
+        max=1000,
+        help=f"Width of terminal tables. Default: the terminal's, or {DEFAULT_WIDTH} when piped.",
+    ),
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read and check every file, without the cache of unchanged files "
+        "(also: PROGCMP_NO_CACHE=1; PROGCMP_CACHE_DIR moves the cache).",
+    ),
+]
+ThemeOpt = Annotated[
+    list[str] | None,
+    typer.Option("--theme", "-t", help="Only this theme (id or label); repeat for several."),
+]
+BlindOpt = Annotated[
+    bool,
+    typer.Option(
+        "--blind",
+        help="Blind reading: candidates become Candidat A, B... in the order given; parties, "
+        "sources' titles, publishers and URLs, and names inside texts are hidden.",
+    ),
+]
+NamesArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Candidates, in the order to show them (default: all).",
+        autocompletion=complete_candidates,
+    ),
+]

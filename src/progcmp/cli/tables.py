@@ -1,0 +1,202 @@
+"""The table commands: compare, gaps, show, matrix, candidates, themes and report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import ExitCode
+from .common import SharedOptions, blinded, shared_options
+from .options import BlindOpt, NamesArg, ThemeOpt, complete_candidates
+
+if TYPE_CHECKING:
+    from ..agenda import AgendaReport
+    from ..analysis import GapReport
+
+
+@shared_options()
+def compare(
+    names: Annotated[
+        list[str],
+        typer.Argument(
+            help="Candidates, in the order of the columns: id, name, alias or near miss; "
+            "NAME@ELECTION to pick an election.",
+            autocompletion=complete_candidates,
+        ),
+    ],
+    theme: ThemeOpt = None,
+    blind: BlindOpt = False,
+    *,
+    shared: SharedOptions,
+) -> None:
+    """Put candidates side by side: one row per theme, their proposals and typed gaps.
+
+    Example: progcmp compare melenchon macron --theme open-government -o cmp.md
+    """
+    from ..analysis import compare as build_comparison
+    from ..analysis import find_candidates, select_themes
+
+    dataset = shared.load()
+    themes = select_themes(dataset, theme or [])
+    dataset, chosen = blinded(dataset, find_candidates(dataset, names), blind, shared.lang)
+    view = build_comparison(dataset, chosen, themes)
+    shared.emit(view)
+
+
+@shared_options()
+def gaps(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(help="Candidates (default: all).", autocompletion=complete_candidates),
+    ] = None,
+    theme: ThemeOpt = None,
+    fail_on_gaps: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-gaps", help="Exit with 3 if any gap is found (for a data repository's CI)."
+        ),
+    ] = False,
+    agenda: Annotated[
+        Path | None,
+        typer.Option(
+            "--agenda",
+            dir_okay=False,
+            help="Measure the candidates against this agenda file (a list of asks mapped to "
+            "themes; see 'progcmp schema --agenda') instead of the theme catalogue.",
+        ),
+    ] = None,
+    blind: BlindOpt = False,
+    *,
+    shared: SharedOptions,
+) -> None:
+    """List the themes each candidate has no proposal on, why, and the sources that rests on.
+
+    A gap means "nothing found in the reviewed sources", unless the data says the candidate
+    declined, the sources were not reviewed, or the matter is contested.
+
+    With --agenda FILE, each item of the agenda is covered by some proposals, or is a gap.
+
+    Example: progcmp gaps melenchon; progcmp gaps --agenda asks.yaml melenchon macron
+    """
+    from ..analysis import find_candidates, find_gaps, select_themes
+
+    dataset = shared.load()
+    themes = select_themes(dataset, theme or [])
+    chosen = find_candidates(dataset, names) if names else dataset.candidates
+    dataset, chosen = blinded(dataset, chosen, blind, shared.lang)
+    report: GapReport | AgendaReport
+    if agenda is not None:
+        from ..agenda import measure_agenda
+        from ..loader import load_agenda
+
+        report = measure_agenda(
+            dataset, load_agenda(agenda, dataset.themes), chosen, themes if theme else None
+        )
+    else:
+        report = find_gaps(dataset, chosen, themes)
+    shared.emit(report)
+    if fail_on_gaps and report.count:
+        raise typer.Exit(ExitCode.GAPS_FOUND)
+
+
+@shared_options()
+def show(
+    name: Annotated[str, typer.Argument(help="The candidate.", autocompletion=complete_candidates)],
+    theme: ThemeOpt = None,
+    blind: BlindOpt = False,
+    *,
+    shared: SharedOptions,
+) -> None:
+    """Show one candidate's proposals by theme, annotations, assessments and sources.
+
+    Example: progcmp show le-pen --lang en
+    """
+    from ..analysis import CandidateView, find_candidate, select_themes
+
+    dataset = shared.load()
+    themes = select_themes(dataset, theme or [])
+    _, (candidate,) = blinded(dataset, (find_candidate(dataset, name),), blind, shared.lang)
+    view = CandidateView(candidate, themes)
+    shared.emit(view)
+
+
+@shared_options()
+def matrix(
+    names: NamesArg = None,
+    theme: ThemeOpt = None,
+    blind: BlindOpt = False,
+    *,
+    shared: SharedOptions,
+) -> None:
+    """Salience: how many proposals each candidate makes on each theme, and what share of the
+    candidate's digital programme that is.
+
+    A proposal on several themes counts once for each, so a candidate's shares can add up to
+    more than 100%. On a colour terminal, cells darken as the share grows (under 10%, 10%,
+    20%, 30% and more).
+
+    Example: progcmp matrix melenchon macron fillon le-pen
+    """
+    from ..analysis import find_candidates, select_themes
+    from ..salience import salience
+
+    dataset = shared.load()
+    themes = select_themes(dataset, theme or [])
+    chosen = find_candidates(dataset, names) if names else dataset.candidates
+    dataset, chosen = blinded(dataset, chosen, blind, shared.lang)
+    shared.emit(salience(dataset, chosen, themes))
+
+
+@shared_options()
+def candidates(
+    *,
+    shared: SharedOptions,
+) -> None:
+    """List the candidates in the data, with their number of proposals and themes covered."""
+    from ..analysis import CandidateList
+
+    dataset = shared.load()
+    view = CandidateList(dataset.candidates, len(dataset.themes))
+    shared.emit(view)
+
+
+@shared_options()
+def themes(
+    *,
+    shared: SharedOptions,
+) -> None:
+    """List the theme catalogue, with how many candidates and proposals cover each theme."""
+    from ..analysis import ThemeList
+
+    dataset = shared.load()
+    view = ThemeList(dataset.themes, dataset.candidates)
+    shared.emit(view)
+
+
+@shared_options()
+def report(
+    election: Annotated[
+        str | None,
+        typer.Option(
+            "--election",
+            "-e",
+            help="The election (id, or a part of it such as 2017). Default: the only one "
+            "in the data.",
+        ),
+    ] = None,
+    theme: ThemeOpt = None,
+    *,
+    shared: SharedOptions,
+) -> None:
+    """Report on a whole election: every candidate, coverage matrix, gaps, proposals by theme,
+    assessments and sources; made to be published as an HTML page or Markdown.
+
+    Example: progcmp report -o report.html
+    """
+    from ..analysis import election_report, select_themes
+
+    dataset = shared.load()
+    view = election_report(dataset, election, select_themes(dataset, theme or []))
+    shared.emit(view)

@@ -1,0 +1,216 @@
+"""The commands that read the proposals' wording: similar, search, tone and diff."""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import UsageError
+from .common import SharedOptions, blinded, shared_options
+from .options import BlindOpt, NamesArg, ThemeOpt, complete_candidates
+
+if TYPE_CHECKING:
+    from ..models import Candidate, Dataset
+
+SIMILAR_THRESHOLD = 75  # consensus.DEFAULT_THRESHOLD, not imported at start-up (a test checks)
+
+
+@shared_options()
+def similar(
+    names: NamesArg = None,
+    threshold: Annotated[
+        int,
+        typer.Option(
+            "--threshold",
+            min=1,
+            max=100,
+            help="Lowest score (1-100) for two proposals to count as alike.",
+        ),
+    ] = SIMILAR_THRESHOLD,
+    theme: ThemeOpt = None,
+    blind: BlindOpt = False,
+    *,
+    shared: SharedOptions,
+) -> None:
+    """Proposals several candidates make alike (consensus), and those only one makes
+    (distinctive), theme by theme.
+
+    Summaries are compared without accents and stop words, with rapidfuzz's token_set_ratio:
+    100 when every word of one summary is in the other. It measures shared words, not
+    agreement on meaning. Only proposals of different candidates on a same theme are compared.
+
+    Example: progcmp similar melenchon hamon jadot --threshold 80
+    """
+    from dataclasses import replace
+
+    from ..analysis import find_candidates, select_themes
+    from ..consensus import find_similar
+
+    dataset = shared.load()
+    themes = select_themes(dataset, theme or [])
+    if names is not None and len(names) == 1:
+        raise UsageError("give at least two candidates to compare, or none for all of them")
+    chosen = find_candidates(dataset, names) if names else dataset.candidates
+    report = find_similar(chosen, themes, threshold)
+    if blind:  # scored on the original texts, so that blind mode finds the same pairs
+        report = replace(report, candidates=blinded(dataset, chosen, blind, shared.lang)[1])
+    shared.emit(report)
+
+
+@shared_options()
+def search(
+    query: Annotated[list[str], typer.Argument(help="Words to look for (quotes are not needed).")],
+    candidate: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--candidate",
+            "-c",
+            help="Only this candidate; repeat for several.",
+            autocompletion=complete_candidates,
+        ),
+    ] = None,
+    theme: ThemeOpt = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="Show at most this many proposals.")
+    ] = 20,
+    blind: BlindOpt = False,
+    *,
+    shared: SharedOptions,
+) -> None:
+    """Find proposals by words, in summaries, quotes and theme labels (French and English),
+    best match first.
+
+    Case, accents, typos and plurals do not matter; every word must be found. A word of four
+    letters or more also finds the words it starts ('cyber' finds 'cybersécurité').
+
+    Example: progcmp search logiciel libre --candidate melenchon
+    """
+    from ..analysis import find_candidates, select_themes
+    from ..search import search as run_search
+
+    dataset = shared.load()
+    themes = select_themes(dataset, theme or [])
+    chosen = find_candidates(dataset, candidate) if candidate else dataset.candidates
+    dataset, chosen = blinded(dataset, chosen, blind, shared.lang)
+    shared.emit(run_search(chosen, themes, " ".join(query), limit))
+
+
+class TextLang(StrEnum):
+    FR = "fr"
+    EN = "en"
+
+
+@shared_options()
+def tone(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(help="Candidates (default: all).", autocompletion=complete_candidates),
+    ] = None,
+    lexicon: Annotated[
+        Path | None,
+        typer.Option(
+            "--lexicon",
+            dir_okay=False,
+            help="A tone lexicon file to use instead of the bundled one "
+            "(format: 'progcmp schema --lexicon').",
+        ),
+    ] = None,
+    text_lang: Annotated[
+        TextLang,
+        typer.Option(
+            "--text-lang",
+            case_sensitive=False,
+            help="Language the summaries are written in: which of the lexicon's lists to use.",
+        ),
+    ] = TextLang.FR,
+    theme: ThemeOpt = None,
+    *,
+    shared: SharedOptions,
+) -> None:
+    """Read each proposal's wording as defensive / restrictive or constructive / enabling.
+
+    A lexical heuristic, never a verdict: every label shows the words that triggered it, and the
+    lexicon is a file you can read and replace (--lexicon).
+
+    Example: progcmp tone melenchon macron --theme free-software
+    """
+    from ..analysis import find_candidates, select_themes
+    from ..tone import load_bundled_lexicon, read_tone
+
+    dataset = shared.load()
+    chosen = find_candidates(dataset, names) if names else dataset.candidates
+    if lexicon is None:
+        words = load_bundled_lexicon()
+    else:
+        from ..loader import load_lexicon
+
+        words = load_lexicon(lexicon)
+    view = read_tone(
+        dataset, chosen, words, select_themes(dataset, theme or []), text_lang=text_lang.value
+    )
+    shared.emit(view)
+
+
+def _programme(dataset: Dataset, reference: str) -> Candidate:
+    """A candidate named in the data (NAME or NAME@ELECTION), or a candidate file's path."""
+    if reference.endswith((".yaml", ".yml")) or "/" in reference or os.sep in reference:
+        from ..loader import load_candidate_file
+
+        return load_candidate_file(Path(reference), dataset.themes)
+    from ..analysis import find_candidate
+
+    return find_candidate(dataset, reference)
+
+
+@shared_options()
+def diff(
+    old: Annotated[
+        str,
+        typer.Argument(
+            help="The old version: NAME@ELECTION, or a candidate file's path.",
+            autocompletion=complete_candidates,
+        ),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(
+            help="The new version: NAME@ELECTION, or a candidate file's path.",
+            autocompletion=complete_candidates,
+        ),
+    ],
+    threshold: Annotated[
+        float,
+        typer.Option(
+            "--threshold",
+            min=0,
+            max=100,
+            help="Similarity (0-100) from which two summaries with different ids are taken as "
+            "one proposal reworded.",
+        ),
+    ] = 70,
+    theme: ThemeOpt = None,
+    *,
+    shared: SharedOptions,
+) -> None:
+    """Show how a programme changed: proposals added, removed and reworded, by theme.
+
+    Proposals are paired by id, then by the similarity of their summaries.
+
+    Example: progcmp diff melenchon@2017 melenchon@2022; progcmp diff old/alice.yaml alice
+    """
+    from ..analysis import select_themes
+    from ..diff import diff_programmes
+    from ..text import show
+
+    dataset = shared.load()
+    before, after = _programme(dataset, old), _programme(dataset, new)
+    if before == after:
+        raise UsageError(f"{show(old)} and {show(new)} are the same programme")
+    view = diff_programmes(
+        dataset, before, after, select_themes(dataset, theme or []), threshold=threshold
+    )
+    shared.emit(view)
