@@ -10,10 +10,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from progcmp import load_dataset
 from progcmp.consensus import find_similar
-from progcmp.similarity import key, similar_pairs, similar_pairs_exhaustive
+from progcmp.similarity import (
+    _by_letters,
+    _by_split,
+    key,
+    similar_pairs,
+    similar_pairs_exhaustive,
+)
 
 from .conftest import ANALYSIS, BUNDLED, REPO
 
@@ -118,17 +125,54 @@ def test_same_pairs_as_exhaustive_on_random_text(texts: list[str], threshold: in
 
 @settings(max_examples=300, deadline=None)
 @given(a=key_strategy, b=key_strategy)
-def test_the_two_bounds_are_upper_bounds(a: str, b: str) -> None:
-    """token_set_ratio never exceeds the larger of the two bounds the fast path relies on."""
+def test_the_bounds_hold(a: str, b: str) -> None:
+    """The formulas of the module docstring: the score of two keys is at most the larger of the
+    bound on t3 and the containment score t1, which is exact; weight strings measure c."""
     wa, wb = sorted(set(a.split())), sorted(set(b.split()))
     if not wa or not wb:
         return
-    ja, jb = " ".join(wa), " ".join(wb)
-    letters = fuzz.ratio("".join(sorted(ja)), "".join(sorted(jb)))
+    ja, jb = sorted((" ".join(wa), " ".join(wb)), key=len)
     common = set(wa) & set(wb)
-    s = len(" ".join(common)) if common else 0
-    containment = max(200 * s / (s + len(ja)), 200 * s / (s + len(jb))) if common else 0
-    assert fuzz.token_set_ratio(a, b) <= max(letters, containment) + 1e-9
+    c = sum(len(w) + 1 for w in common)
+    t3_bound = fuzz.ratio(ja, jb) + 200 * c / (len(ja) + len(jb))
+    t1 = 200 * (c - 1) / (c - 1 + len(ja)) if common else 0
+    score = fuzz.token_set_ratio(a, b)
+    assert score <= max(t3_bound, t1) + 1e-9
+    if common:
+        assert score >= t1 - 1e-9
+    symbols = {w: chr(0x100 + n) for n, w in enumerate(sorted(set(wa) | set(wb)))}
+    for step in (1, 3):
+
+        def weight(words: list[str], step: int = step) -> str:
+            return "".join(symbols[w] * -(-(len(w) + 1) // step) for w in words)
+
+        shared = LCSseq.similarity(weight(wa), weight(wb))
+        assert shared * step >= c
+        if step == 1:
+            assert shared == c
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    items=st.lists(
+        st.tuples(key_strategy, st.integers(0, 2), st.sets(st.integers(0, 1), max_size=2)),
+        max_size=16,
+    ),
+    threshold=st.floats(min_value=0.5, max_value=100),
+    split=st.floats(min_value=0, max_value=100),
+    step=st.integers(1, 9),
+)
+def test_both_ways_give_the_same_pairs_at_any_threshold(
+    items: list[tuple[str, int, set[int]]], threshold: float, split: float, step: int
+) -> None:
+    """similar_pairs picks a way by threshold, but both are exact at every threshold, and δ
+    and q only move work between the passes (the module docstring)."""
+    keys = [k for k, _, _ in items]
+    owners = [o for _, o, _ in items]
+    groups = [g for _, _, g in items]
+    expected = similar_pairs_exhaustive(keys, owners, groups, threshold)
+    assert _by_split(keys, owners, groups, threshold, split, step) == expected
+    assert _by_letters(keys, owners, groups, threshold) == expected
 
 
 def test_bad_arguments() -> None:

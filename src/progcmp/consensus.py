@@ -195,6 +195,21 @@ def find_similar(
         themes: the themes to look at, in the order to show them.
         threshold: the lowest score (above 0, at most 100) for two proposals to be similar.
     """
+    refs, keys, owners, groups = similarity_inputs(candidates, themes)
+    pairs = similar_pairs(keys, owners, groups, threshold)
+    return SimilarReport(
+        tuple(candidates),
+        tuple(_on_theme(t, refs, groups, pairs) for t in themes),
+        threshold,
+    )
+
+
+def similarity_inputs(
+    candidates: Sequence[Candidate], themes: Sequence[Theme]
+) -> tuple[list[Ref], list[str], list[int], list[frozenset[str]]]:
+    """What :func:`find_similar` compares: for each proposal on one of the themes, its
+    reference, its key (:func:`progcmp.similarity.key` of its summary), its owner (the index of
+    its candidate) and its groups (its themes among those asked for)."""
     wanted = {t.id for t in themes}
     refs: list[Ref] = []
     keys: list[str] = []
@@ -208,12 +223,7 @@ def find_similar(
                 keys.append(key(p.summary))
                 owners.append(ci)
                 groups.append(on)
-    pairs = similar_pairs(keys, owners, groups, threshold)
-    return SimilarReport(
-        tuple(candidates),
-        tuple(_on_theme(t, refs, groups, pairs) for t in themes),
-        threshold,
-    )
+    return refs, keys, owners, groups
 
 
 def _on_theme(
