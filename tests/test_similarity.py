@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import random
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,7 @@ from progcmp.similarity import (
     similar_pairs,
     similar_pairs_exhaustive,
 )
+from progcmp.text import _LIGATURES, fold
 
 from .conftest import ANALYSIS, BUNDLED, REPO
 
@@ -42,6 +45,27 @@ def test_key_folds_and_drops_stop_words() -> None:
     assert key("Œuvrer pour l'accès des élèves à l'Internet") == "acces eleves internet oeuvrer"
     assert key("de la, et les ; of the") == ""
     assert key("Protéger les lanceurs d'alerte") == key("lanceurs d'alerte : PROTÉGER")
+
+
+def reference_fold(text: str) -> str:
+    """text.fold before its one-pass removal of accents: every character looked at."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^0-9a-z]+", " ", ascii_only).strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from("aeEcCoO İßœÆ-'\u0301\u0327\u034f\u0308\u20dd\u05b0ΩЖ·1")
+        | st.characters(),
+        max_size=30,
+    )
+)
+def test_fold_is_the_character_by_character_fold(text: str) -> None:
+    """fold() removes Latin accents in one pass (it is a tenth of `similar`'s time), with the
+    same result as looking at every character."""
+    assert fold(text) == reference_fold(text)
 
 
 @pytest.mark.parametrize("threshold", [40, 60, 75, 90, 100])

@@ -7,6 +7,7 @@ each of them, so a candidate's shares can add up to more than 100 %.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -111,5 +112,8 @@ def salience(
 ) -> SalienceMatrix:
     """Count each candidate's proposals per theme (themes in catalogue order)."""
     chosen = tuple(themes) if themes is not None else dataset.themes
-    counts = tuple(tuple(len(c.proposals_on(t.id)) for c in candidates) for t in chosen)
+    # One pass over each candidate's proposals, not one per theme (10,000 candidates x 17
+    # themes made the per-theme scan a fifth of `matrix`); a proposal counts once per theme.
+    per_candidate = [Counter(t for p in c.proposals for t in set(p.themes)) for c in candidates]
+    counts = tuple(tuple(n[t.id] for n in per_candidate) for t in chosen)
     return SalienceMatrix(tuple(candidates), chosen, counts)

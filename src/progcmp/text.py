@@ -8,6 +8,11 @@ from urllib.parse import urlsplit
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# The combining marks of Latin accents, removed in one pass (U+034F, the grapheme joiner, is not
+# a combining mark to `unicodedata.combining`); any other mark is found character by character.
+_DIACRITICS = re.compile("[\u0300-\u034e\u0350-\u036f]")
+_LIGATURE = re.compile("[œŒæÆß]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 # What no output may hold: C0 and C1 controls (tab and newline are handled apart) and DEL; every
 # "format" character (Unicode category Cf: bidi embeddings, overrides, isolates and marks, which
@@ -42,9 +47,16 @@ def fold(text: str) -> str:
     >>> fold("Jean-Luc Mélenchon")
     'jean luc melenchon'
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return _NON_ALNUM.sub(" ", ascii_only).strip()
+    if _LIGATURE.search(text):  # translate() looks up every character: only when needed
+        text = text.translate(_LIGATURES)
+    bare = _DIACRITICS.sub("", unicodedata.normalize("NFKD", text))
+    if not bare.isascii():  # other combining marks, typographic signs, other scripts
+        bare = _NON_ASCII.sub(_drop_mark, bare)
+    return _NON_ALNUM.sub(" ", bare.lower()).strip()
+
+
+def _drop_mark(match: re.Match[str]) -> str:
+    return "" if unicodedata.combining(match.group()) else match.group()
 
 
 def find_unsafe(text: str, *, multiline: bool) -> str | None:
