@@ -115,8 +115,9 @@ def _load_dataset(root: Path, cache: Path | None, progress: Progress | None) -> 
             themes, domain = _load_catalogue(catalogue, problems, store)
         files = candidate_files(root)
         candidates = []
+        linked: dict[Path, bool] = {}  # election folders: is it a symbolic link? (asked once)
         for done, path in enumerate(files, 1):
-            if not _leaves(root, path, problems) and (
+            if not _leaves(root, path, problems, linked) and (
                 c := _load_candidate(path, themes, problems, store)
             ):
                 candidates.append(c)
@@ -136,12 +137,25 @@ def _load_dataset(root: Path, cache: Path | None, progress: Progress | None) -> 
     )
 
 
-def _leaves(root: Path, path: Path, problems: list[Problem]) -> bool:
+def _leaves(
+    root: Path, path: Path, problems: list[Problem], linked: dict[Path, bool] | None = None
+) -> bool:
     """Report a file that is, or is in an election folder that is, a symbolic link leading out
     of the data folder: a received archive could point it at any file of the user's (a key, a
-    password file) and the error messages would quote it. Links within the folder are fine."""
+    password file) and the error messages would quote it. Links within the folder are fine.
+
+    ``linked`` remembers which folders are links, so that each is asked about once (this runs
+    for every file of every load, cache hits included).
+    """
     try:
-        if not (path.is_symlink() or path.parent.is_symlink()):
+        folder = path.parent
+        if linked is None:
+            folder_linked = os.path.islink(folder)
+        elif folder in linked:
+            folder_linked = linked[folder]
+        else:
+            folder_linked = linked[folder] = os.path.islink(folder)
+        if not (folder_linked or os.path.islink(path)):
             return False
         if path.resolve().is_relative_to(root.resolve()):
             return False

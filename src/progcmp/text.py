@@ -21,16 +21,32 @@ _NON_ASCII = re.compile("[^\x00-\x7f]")
 # Unicode 15.1's (tests check it against the running Python's tables).
 _INVISIBLE = (
     "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
-    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
-    "\U000e0020-\U000e007f\u115f\u1160\u3164\uffa0"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\u115f\u1160\u3164\uffa0"
 )
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE}]")
+_INVISIBLE_ASTRAL = (
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f"
+)
+
+
+def _charset(bmp: str, astral: str) -> re.Pattern[str]:
+    """``[bmp astral]``: the same characters, in a form the regex engine searches ~4x faster.
+
+    CPython's engine searches a class that lists characters beyond U+FFFF one by one far more
+    slowly than one with a single range there (1.15 s against 0.27 s over a 70 MB JSON report).
+    So every character beyond U+FFFF is a candidate, and a one-character lookbehind keeps only
+    those of the exact class: rare characters (emoji, say) pay for the exact test, text does not.
+    """
+    return re.compile(f"[{bmp}\U00010000-\U0010ffff](?<=[{bmp}{astral}])")
+
+
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+_UNSAFE = _charset(_CONTROLS + _INVISIBLE, _INVISIBLE_ASTRAL)
 # Line and paragraph separators: line breaks to some programs and not to others.
 _SEPARATOR = re.compile("[\u2028\u2029]")
 # Any of the above: what the loader refuses in a value, and what a format that can escape
 # characters (JSON) escapes rather than drops.
-UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE}\u2028\u2029]")
+UNSAFE = _charset(_CONTROLS + _INVISIBLE + "\u2028\u2029", _INVISIBLE_ASTRAL)
 # A whole terminal escape sequence (CSI, OSC, and other ESC forms) is removed, not just its ESC,
 # so that no payload text is left behind. (8-bit C1 forms are removed as controls.)
 _ESCAPE_SEQUENCE = re.compile(

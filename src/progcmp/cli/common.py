@@ -171,15 +171,25 @@ def write_stdout(text: str) -> None:
     if stream is None:  # started with stdout closed
         raise OutputError("cannot write to the standard output: it is closed")
     encoding = getattr(stream, "encoding", None) or "utf-8"
+    data: bytes | None
     try:
-        text.encode(encoding)
+        data = text.encode(encoding)
     except UnicodeEncodeError:
-        text = text.encode(encoding, "replace").decode(encoding)
+        data = text.encode(encoding, "replace")
+        text = data.decode(encoding)
     except LookupError:
-        pass
+        data = None
+    # The bytes are written as they are, rather than encoded a second time by the stream (70 MB
+    # of JSON: 0.1 s), where the stream has bytes beneath it and would not translate newlines.
+    buffer = getattr(stream, "buffer", None)
     try:
-        stream.write(text)
-        stream.flush()
+        if data is not None and buffer is not None and os.linesep == "\n":
+            stream.flush()
+            buffer.write(data)
+            buffer.flush()
+        else:
+            stream.write(text)
+            stream.flush()
     except BrokenPipeError:
         # The reader went away (`progcmp report | head`): not an error. Point stdout at
         # devnull so that the interpreter's final flush does not fail too.

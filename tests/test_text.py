@@ -1,0 +1,25 @@
+"""The sanitiser's character classes: the fast form matches exactly the plain one."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from progcmp import text
+
+
+def _plain(extra: str = "") -> re.Pattern[str]:
+    """The class as one would write it, slow to search but obviously right."""
+    return re.compile(f"[{text._CONTROLS}{text._INVISIBLE}{text._INVISIBLE_ASTRAL}{extra}]")
+
+
+def test_fast_classes_hold_exactly_the_plain_ones() -> None:
+    for fast, plain in ((text._UNSAFE, _plain()), (text.UNSAFE, _plain("\u2028\u2029"))):
+        every = "".join(map(chr, range(sys.maxunicode + 1)))
+        assert fast.findall(every) == plain.findall(every)
+
+
+def test_characters_beyond_the_bmp_are_kept_or_found_exactly() -> None:
+    sample = "a\U0001f600b\U000e0041c\U000110bd\U00010000\u2028\x1b"
+    assert text.UNSAFE.findall(sample) == ["\U000e0041", "\U000110bd", "\u2028", "\x1b"]
+    assert text.clean(sample) == "a\U0001f600bc\U00010000 "
