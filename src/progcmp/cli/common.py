@@ -65,11 +65,8 @@ def load(data: Path | None, no_cache: bool = False) -> Dataset:
     # not walked again, millions of objects at a time, at every later collection.
     gc.disable()
     try:
-        if not sys.stderr.isatty():  # a progress bar on a terminal only, never piped
-            dataset = load_dataset(root, cache=cache)
-        else:
-            with _ProgressBar(MIN_FILES_FOR_PROGRESS) as bar:
-                dataset = load_dataset(root, cache=cache, progress=bar)
+        with ProgressBar("loading", threshold=MIN_FILES_FOR_PROGRESS) as bar:
+            dataset = load_dataset(root, cache=cache, progress=bar if bar.enabled else None)
         gc.freeze()
     finally:
         gc.enable()
@@ -82,24 +79,27 @@ def cache_dir() -> Path | None:
     return default_dir()
 
 
-class _ProgressBar:
-    """A transient progress bar on stderr, shown once a load has ``threshold`` files or more."""
+class ProgressBar:
+    """A transient progress bar on stderr, on a terminal only (never piped), shown once the
+    work has ``threshold`` items or more. Called as ``bar(done, total)``."""
 
-    def __init__(self, threshold: int) -> None:
+    def __init__(self, label: str, *, threshold: int = 0) -> None:
+        self.label = label
         self.threshold = threshold
+        self.enabled = sys.stderr.isatty()
         self.bar: Any = None
         self.task: Any = None
         self.shown = 0
 
     def __call__(self, done: int, total: int) -> None:
-        if total < self.threshold:
+        if not self.enabled or total < self.threshold:
             return
         if self.bar is None:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
             self.bar = Progress(
-                TextColumn("loading"),
+                TextColumn(self.label),
                 BarColumn(),
                 MofNCompleteColumn(),
                 console=Console(stderr=True),
@@ -107,12 +107,23 @@ class _ProgressBar:
                 auto_refresh=False,
             )
             self.bar.start()
-            self.task = self.bar.add_task("loading", total=total)
+            self.task = self.bar.add_task(self.label, total=total)
         if done - self.shown >= max(1, total // 100) or done == total:
             self.bar.update(self.task, completed=done, refresh=True)
             self.shown = done
 
-    def __enter__(self) -> _ProgressBar:
+    def steps(self, total: int) -> Callable[[int], None]:
+        """A callback for work that reports steps (``advance(1)``) rather than a count done."""
+        done = 0
+
+        def advance(step: int) -> None:
+            nonlocal done
+            done += step
+            self(done, total)
+
+        return advance
+
+    def __enter__(self) -> ProgressBar:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -14,6 +12,7 @@ from ..models import SourceKind, Status
 from .boundary import say
 from .common import (
     STDOUT_NAMES,
+    ProgressBar,
     SharedOptions,
     cache_dir,
     check_output,
@@ -254,7 +253,8 @@ def import_(
     )
     if table.note:
         typer.echo(f"note: {clean(table.note)}", err=True)
-    with _progress(len(table.rows), "classifying") as advance:
+    with ProgressBar("classifying") as bar:
+        advance = bar.steps(len(table.rows)) if bar.enabled else None
         result = plan_import(table, dataset, options, progress=advance)
     text = result.checked_yaml(dataset)
     if output is None or str(output) in STDOUT_NAMES:
@@ -268,26 +268,3 @@ def import_(
                 err=True,
             )
     typer.echo(clean(result.summary_line()), err=True)
-
-
-class _progress:
-    """A transient progress bar on stderr when it is a terminal; nothing otherwise."""
-
-    def __init__(self, total: int, what: str) -> None:
-        self.total, self.what = total, what
-        self.bar: Any = None
-
-    def __enter__(self) -> Callable[[int], None]:
-        if not sys.stderr.isatty():
-            return lambda n: None
-        from rich.console import Console
-        from rich.progress import Progress
-
-        self.bar = Progress(console=Console(stderr=True), transient=True)
-        self.bar.start()
-        task = self.bar.add_task(self.what, total=self.total)
-        return lambda n: self.bar.advance(task, n)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
