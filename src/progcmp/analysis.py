@@ -162,9 +162,8 @@ def select_themes(dataset: Dataset, queries: Sequence[str]) -> tuple[Theme, ...]
 
 # --- flat records (CSV) -------------------------------------------------------------------------
 
-# One row per candidate x theme x entry; ``kind`` says what the row is: ``proposal``,
-# ``assessment``, or a gap kind (``none-found``, ``declined``, ``not-reviewed``, ``contested``).
-ENTRY_FIELDS = (
+# The columns every row about one candidate on one theme starts with.
+CANDIDATE_THEME_FIELDS = (
     "election",
     "candidate",
     "candidate_name",
@@ -172,6 +171,26 @@ ENTRY_FIELDS = (
     "theme",
     "theme_label_fr",
     "theme_label_en",
+)
+
+
+def candidate_theme_record(candidate: Candidate, theme: Theme) -> dict[str, str]:
+    """The values of :data:`CANDIDATE_THEME_FIELDS`."""
+    return {
+        "election": candidate.election,
+        "candidate": candidate.id,
+        "candidate_name": candidate.name,
+        "party": candidate.party,
+        "theme": theme.id,
+        "theme_label_fr": theme.label.fr,
+        "theme_label_en": theme.label.en,
+    }
+
+
+# One row per candidate x theme x entry; ``kind`` says what the row is: ``proposal``,
+# ``assessment``, or a gap kind (``none-found``, ``declined``, ``not-reviewed``, ``contested``).
+ENTRY_FIELDS = (
+    *CANDIDATE_THEME_FIELDS,
     "kind",
     "id",
     "author",
@@ -184,13 +203,7 @@ ENTRY_FIELDS = (
     "source_url",
 )
 GAP_FIELDS = (
-    "election",
-    "candidate",
-    "candidate_name",
-    "party",
-    "theme",
-    "theme_label_fr",
-    "theme_label_en",
+    *CANDIDATE_THEME_FIELDS,
     "kind",
     "proposals",
     "note",
@@ -210,14 +223,8 @@ def _record(
 ) -> dict[str, str]:
     """One flat row about a candidate on a theme; several sources give one line each."""
     row = dict.fromkeys(fields, "")
+    row.update(candidate_theme_record(candidate, theme))
     row.update(
-        election=candidate.election,
-        candidate=candidate.id,
-        candidate_name=candidate.name,
-        party=candidate.party,
-        theme=theme.id,
-        theme_label_fr=theme.label.fr,
-        theme_label_en=theme.label.en,
         kind=kind,
         # one line per source: titles lose their line breaks so the lines stay aligned
         source="\n".join(s.id for s in sources),

@@ -12,7 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from .analysis import JSON_VERSION, _candidate_dict, _theme_dict
+from .analysis import (
+    CANDIDATE_THEME_FIELDS,
+    JSON_VERSION,
+    _candidate_dict,
+    _theme_dict,
+    candidate_theme_record,
+)
 from .models import Candidate, Dataset, Theme
 
 # Shares from which a cell gets a deeper colour in the terminal (level 1 is any proposal).
@@ -41,13 +47,7 @@ class SalienceMatrix:
     counts: tuple[tuple[int, ...], ...]  # per theme, one count per candidate
 
     RECORD_FIELDS: ClassVar[tuple[str, ...]] = (
-        "election",
-        "candidate",
-        "candidate_name",
-        "party",
-        "theme",
-        "theme_label_fr",
-        "theme_label_en",
+        *CANDIDATE_THEME_FIELDS,
         "proposals",
         "candidate_proposals",
         "share",
@@ -92,13 +92,7 @@ class SalienceMatrix:
                 share = self.share(n, total)
                 rows.append(
                     {
-                        "election": c.election,
-                        "candidate": c.id,
-                        "candidate_name": c.name,
-                        "party": c.party,
-                        "theme": theme.id,
-                        "theme_label_fr": theme.label.fr,
-                        "theme_label_en": theme.label.en,
+                        **candidate_theme_record(c, theme),
                         "proposals": str(n),
                         "candidate_proposals": str(total),
                         "share": "" if share is None else f"{share:.4f}",
