@@ -261,6 +261,11 @@ def _path_order(path: Path) -> str:
     return os.path.normcase(path.name)
 
 
+def _require_file(path: Path, what: str) -> None:
+    if not path.is_file():
+        raise DataError([Problem(os.fspath(path), 1, 1, f"{what} not found")])
+
+
 def load_candidate_file(path: Path | str, themes: Iterable[Theme]) -> Candidate:
     """Load one candidate file on its own, checked against a theme catalogue.
 
@@ -272,8 +277,7 @@ def load_candidate_file(path: Path | str, themes: Iterable[Theme]) -> Candidate:
     """
     problems: list[Problem] = []
     path = Path(path)
-    if not path.is_file():
-        raise DataError([Problem(os.fspath(path), 1, 1, "candidate file not found")])
+    _require_file(path, "candidate file")
     candidate = _load_candidate(path, {t.id: t for t in themes}, problems, standalone=True)
     if problems or candidate is None:
         raise DataError(problems)
@@ -288,8 +292,7 @@ def load_lexicon(path: Path | str, *, bundled: bool = False) -> ToneLexicon:
     """
     path = Path(path)
     problems: list[Problem] = []
-    if not path.is_file():
-        raise DataError([Problem(os.fspath(path), 1, 1, "lexicon file not found")])
+    _require_file(path, "lexicon file")
     located, sound = _read(path, TONE_LEXICON_FILE, problems)
     if located is None:
         raise DataError(problems)
@@ -366,8 +369,7 @@ def load_agenda(path: Path | str, themes: Iterable[Theme]) -> Agenda:
     """
     path = Path(path)
     problems: list[Problem] = []
-    if not path.is_file():
-        raise DataError([Problem(os.fspath(path), 1, 1, "agenda file not found")])
+    _require_file(path, "agenda file")
     located, sound = _read(path, AGENDA_FILE, problems)
     if located is None:
         raise DataError(problems)
