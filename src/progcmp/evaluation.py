@@ -62,12 +62,22 @@ class Evaluation:
         )
 
     @property
+    def measured(self) -> tuple[ThemeMeasure, ...]:
+        """The themes with anything to measure: a theme nobody tagged and nothing was suggested
+        for has no precision or recall, and would drag the macro averages down for nothing."""
+        return tuple(
+            m for m in self.per_theme if m.true_positives + m.false_positives + m.false_negatives
+        )
+
+    @property
     def macro_precision(self) -> float:
-        return sum(m.precision for m in self.per_theme) / len(self.per_theme)
+        measured = self.measured
+        return sum(m.precision for m in measured) / len(measured) if measured else 0.0
 
     @property
     def macro_recall(self) -> float:
-        return sum(m.recall for m in self.per_theme) / len(self.per_theme)
+        measured = self.measured
+        return sum(m.recall for m in measured) / len(measured) if measured else 0.0
 
     def markdown(self) -> str:
         """The figures as a Markdown table (as shown in the README)."""
@@ -75,11 +85,16 @@ class Evaluation:
             "| theme | tagged | suggested | precision | recall | F1 |",
             "| --- | ---: | ---: | ---: | ---: | ---: |",
         ]
+        measured = self.measured
         for m in self.per_theme:
+            figures = (
+                f"{m.precision:.2f} | {m.recall:.2f} | {m.f1:.2f}"
+                if m in measured
+                else "— | — | —"  # nothing tagged, nothing suggested: nothing to measure
+            )
             lines.append(
                 f"| {m.theme} | {m.true_positives + m.false_negatives} | "
-                f"{m.true_positives + m.false_positives} | {m.precision:.2f} | {m.recall:.2f} | "
-                f"{m.f1:.2f} |"
+                f"{m.true_positives + m.false_positives} | {figures} |"
             )
         micro = self.micro
         lines.append(
