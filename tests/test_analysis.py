@@ -122,10 +122,11 @@ def test_none_found_gap_rests_on_the_reviewed_sources() -> None:
     }
 
 
-def test_a_candidate_without_proposals_has_every_theme_as_gap() -> None:
+def test_a_candidate_with_nothing_reviewed_has_every_theme_not_reviewed() -> None:
+    # "none-found" rests on the sources read; with none read, nothing was looked for.
     report = find_gaps(DATA, [find_candidate(DATA, "empty")])
     assert [(g.theme.id, g.kind, g.sources) for g in report.gaps[0]] == [
-        (t.id, GapKind.NONE_FOUND, ()) for t in DATA.themes
+        (t.id, GapKind.NOT_REVIEWED, ()) for t in DATA.themes
     ]
     assert report.count == 3
 

@@ -331,7 +331,7 @@ def test_report_json_equals_the_library(run: Run) -> None:
             "theme": "free-software",
             "cells": [
                 {"candidate": "bob", "proposals": 0, "gap": "declined", "contested": False},
-                {"candidate": "empty", "proposals": 0, "gap": "none-found", "contested": False},
+                {"candidate": "empty", "proposals": 0, "gap": "not-reviewed", "contested": False},
                 {"candidate": "zoe", "proposals": 2, "gap": None, "contested": False},
             ],
         }

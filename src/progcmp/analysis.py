@@ -408,8 +408,10 @@ def cell(candidate: Candidate, theme: Theme, lookup: _Lookup | None = None) -> C
     gap = None
     if not proposals:
         if annotation is None or annotation.kind is GapKind.CONTESTED:
-            kind = GapKind.CONTESTED if annotation else GapKind.NONE_FOUND
             reviewed = found.reviewed_sources()
+            # "Nothing found" rests on the sources read: with none read, nothing was looked for.
+            silent = GapKind.NONE_FOUND if reviewed else GapKind.NOT_REVIEWED
+            kind = GapKind.CONTESTED if annotation else silent
             extra = (found.sources[annotation.source],) if annotation and annotation.source else ()
             gap = Gap(theme, kind, reviewed + extra, annotation.note if annotation else None)
         else:
