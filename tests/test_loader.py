@@ -422,3 +422,51 @@ def test_a_fifo_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         load_dataset(tmp_path)
     assert str(caught.value) == f"{path}:1:1: not a regular file"
+
+
+LIST_FILE = """\
+id: alice
+name: Liste de l'exemple
+party: Parti Exemple
+kind: list
+leader: Alice Martin
+ballot: "7"
+election: fr-test-2027
+sources:
+  - id: prog
+    title: Programme
+    url: https://example.org/p
+    kind: programme
+    archived: https://web.archive.org/web/2024/https://example.org/p
+    accessed: 2024-05-30
+    read: partial
+reviewed: [prog]
+proposals: []
+"""
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_a_list_with_its_leader_ballot_and_partly_read_source(tmp_path: Path, cache: bool) -> None:
+    from progcmp.models import ContenderKind, Reading
+
+    write_candidate(tmp_path / "data", LIST_FILE.replace('ballot: "7"', "ballot: 7"))
+    folder = tmp_path / "cache" if cache else None
+    for _ in range(2 if cache else 1):  # the second load reads the cache
+        (alice,) = load_dataset(tmp_path / "data", cache=folder).candidates
+        assert (alice.kind, alice.leader, alice.ballot) == (ContenderKind.LIST, "Alice Martin", 7)
+        (source,) = alice.sources
+        assert (source.archived, source.accessed, source.read) == (
+            "https://web.archive.org/web/2024/https://example.org/p",
+            "2024-05-30",
+            Reading.PARTIAL,
+        )
+
+
+def test_contender_kind_and_ballot_are_checked(tmp_path: Path) -> None:
+    path = write_candidate(
+        tmp_path, LIST_FILE.replace("kind: list", "kind: liste").replace('"7"', "0")
+    )
+    assert [f"{p.line}:{p.column}: {p.message}" for p in validate_paths([path], tmp_path)] == [
+        "4:7: 'kind' must be one of candidate, party, list (got 'liste')",
+        "6:9: 'ballot' must be a whole number from 1 to 9999 (got '0')",
+    ]

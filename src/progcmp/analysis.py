@@ -802,6 +802,9 @@ def _candidate_dict(c: Candidate) -> dict[str, Any]:
         "party": c.party,
         "election": c.election,
         "status": str(c.status),
+        "kind": str(c.kind),
+        "leader": c.leader,
+        "ballot": c.ballot,
     }
 
 
@@ -822,6 +825,9 @@ def _source_dict(s: Source) -> dict[str, Any]:
         "kind": str(s.kind),
         "date": s.date,
         "note": s.note,
+        "archived": s.archived,
+        "accessed": s.accessed,
+        "read": str(s.read) if s.read else None,
     }
 
 

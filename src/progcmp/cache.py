@@ -30,9 +30,11 @@ from .models import (
     Annotation,
     Assessment,
     Candidate,
+    ContenderKind,
     GapKind,
     Localized,
     Proposal,
+    Reading,
     Source,
     SourceKind,
     Status,
@@ -222,17 +224,28 @@ def _candidate_row(c: Candidate) -> list[Any]:
         c.aliases,
         c.status.value,
         c.note,
-        [[s.id, s.title, s.url, s.kind.value, s.publisher, s.date, s.note] for s in c.sources],
+        [
+            [
+                *(s.id, s.title, s.url, s.kind.value, s.publisher, s.date, s.note),
+                *(s.archived, s.accessed, s.read and s.read.value),
+            ]
+            for s in c.sources
+        ],
         c.reviewed,
         [[p.id, p.themes, p.summary, p.source, p.quote, p.locator, p.note] for p in c.proposals],
         [[a.theme, a.kind.value, a.note, a.source] for a in c.annotations],
         [[a.id, a.author, a.source, a.themes, a.summary, a.quote] for a in c.assessments],
+        c.kind.value,
+        c.leader,
+        c.ballot,
     ]
 
 
 _STATUS = {s.value: s for s in Status}
 _KINDS = {k.value: k for k in SourceKind}
 _GAPS = {k.value: k for k in GapKind}
+_CONTENDERS = {k.value: k for k in ContenderKind}
+_READ: dict[str | None, Reading | None] = {None: None, **{r.value: r for r in Reading}}
 
 
 def _candidate(r: list[Any], path: str) -> Candidate:
@@ -246,9 +259,17 @@ def _candidate(r: list[Any], path: str) -> Candidate:
         tuple(r[4]),
         _STATUS[r[5]],
         r[6],
-        tuple([Source(s[0], s[1], s[2], _KINDS[s[3]], s[4], s[5], s[6]) for s in r[7]]),
+        tuple(
+            [
+                Source(s[0], s[1], s[2], _KINDS[s[3]], s[4], s[5], s[6], s[7], s[8], _READ[s[9]])
+                for s in r[7]
+            ]
+        ),
         tuple(r[8]),
         tuple([Proposal(p[0], tuple(p[1]), p[2], p[3], p[4], p[5], p[6]) for p in r[9]]),
         tuple([Annotation(a[0], _GAPS[a[1]], a[2], a[3]) for a in r[10]]),
         tuple([Assessment(a[0], a[1], a[2], tuple(a[3]), a[4], a[5]) for a in r[11]]),
+        _CONTENDERS[r[12]],
+        r[13],
+        r[14],
     )

@@ -23,10 +23,12 @@ from .models import (
     Annotation,
     Assessment,
     Candidate,
+    ContenderKind,
     Dataset,
     GapKind,
     Localized,
     Proposal,
+    Reading,
     Source,
     SourceKind,
     Status,
@@ -663,6 +665,9 @@ def _candidate(raw: dict[str, Any], path: str) -> Candidate:
         aliases=tuple(raw.get("aliases") or ()),
         status=Status(raw.get("status", Status.CANDIDATE)),
         note=raw.get("note"),
+        kind=ContenderKind(raw.get("kind", ContenderKind.CANDIDATE)),
+        leader=raw.get("leader"),
+        ballot=int(raw["ballot"]) if "ballot" in raw else None,
         sources=tuple(
             Source(
                 id=s["id"],
@@ -672,6 +677,9 @@ def _candidate(raw: dict[str, Any], path: str) -> Candidate:
                 publisher=s.get("publisher"),
                 date=s.get("date"),
                 note=s.get("note"),
+                archived=s.get("archived"),
+                accessed=s.get("accessed"),
+                read=Reading(s["read"]) if "read" in s else None,
             )
             for s in raw["sources"]
         ),

@@ -32,6 +32,21 @@ class GapKind(StrEnum):
     CONTESTED = "contested"  # someone disputes the status; may stand beside proposals
 
 
+class ContenderKind(StrEnum):
+    """Who stands: a person, a party answering as such, or a list of candidates."""
+
+    CANDIDATE = "candidate"
+    PARTY = "party"
+    LIST = "list"
+
+
+class Reading(StrEnum):
+    """How much of a reviewed source was read: a gap resting on a partial reading says so."""
+
+    FULL = "full"
+    PARTIAL = "partial"
+
+
 class Status(StrEnum):
     """Where the candidacy ended up."""
 
@@ -73,6 +88,9 @@ class Source:
     publisher: str | None = None
     date: str | None = None
     note: str | None = None
+    archived: str | None = None  # a copy in a web archive, for pages that vanish
+    accessed: str | None = None  # when the page was read
+    read: Reading | None = None  # how much of it was read, if said
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +145,9 @@ class Candidate:
     proposals: tuple[Proposal, ...] = ()
     annotations: tuple[Annotation, ...] = ()
     assessments: tuple[Assessment, ...] = ()
+    kind: ContenderKind = ContenderKind.CANDIDATE
+    leader: str | None = None  # the head of a list, or a party's leader
+    ballot: int | None = None  # place in the election's official order
 
     @property
     def key(self) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from .models import GapKind, SourceKind, Status
+from .models import ContenderKind, GapKind, Reading, SourceKind, Status
 from .text import show
 
 SCHEMA_VERSION = 1
@@ -168,7 +168,28 @@ SOURCE = Record(
         "url": URL,
         "kind": Text("What kind of document it is.", choices=tuple(SourceKind)),
     },
-    optional={"publisher": NAME, "date": DATE, "note": LONG_TEXT},
+    optional={
+        "publisher": NAME,
+        "date": DATE,
+        "note": LONG_TEXT,
+        "archived": Text(
+            "A copy of the page in a web archive (campaign sites vanish).",
+            URL_PATTERN,
+            "an http(s) URL",
+            max_length=2000,
+        ),
+        "accessed": Text(
+            "When the page was read: YYYY, YYYY-MM or YYYY-MM-DD.",
+            DATE_PATTERN,
+            "a date written YYYY, YYYY-MM or YYYY-MM-DD",
+            max_length=10,
+        ),
+        "read": Text(
+            "How much of the source was read: full or partial. A gap that rests only on "
+            "partially read sources says so.",
+            choices=tuple(Reading),
+        ),
+    },
 )
 
 PROPOSAL = Record(
@@ -231,6 +252,17 @@ CANDIDATE_FILE = Record(
     optional={
         "aliases": ListOf(NAME, "Other names users may type.", max_items=20),
         "status": Text("candidate, withdrew or lost-primary.", choices=tuple(Status)),
+        "kind": Text(
+            "Who stands: candidate (a person, the default), party or list.",
+            choices=tuple(ContenderKind),
+        ),
+        "leader": Text("The head of a list, or a party's leader.", max_length=200),
+        "ballot": Text(
+            "Place in the election's official order (the number of a list on the ballot).",
+            r"^[1-9][0-9]{0,3}$",
+            "a whole number from 1 to 9999",
+            max_length=4,
+        ),
         "note": LONG_TEXT,
         "annotations": ListOf(ANNOTATION, "Declined, not-reviewed or contested themes."),
         "assessments": ListOf(ASSESSMENT, "Third-party verdicts."),
