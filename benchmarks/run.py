@@ -256,7 +256,7 @@ def figure_loading(s: Settings) -> list[Row]:
     import yaml
 
     from progcmp import load_dataset
-    from progcmp.loader import candidate_files
+    from progcmp.data.loader import candidate_files
 
     size = s.sizes[1]
     say(f"figure 2: loading {size:,} files")
@@ -424,8 +424,8 @@ def figure_similar(s: Settings) -> list[Row]:
     (the strongest baseline without pruning), and the command itself on that election.
     """
     from progcmp import load_dataset
-    from progcmp.consensus import DEFAULT_THRESHOLD, similarity_inputs
-    from progcmp.similarity import similar_pairs, similar_pairs_exhaustive
+    from progcmp.text.similarity import similar_pairs, similar_pairs_exhaustive
+    from progcmp.views.similar import DEFAULT_THRESHOLD, similarity_inputs
 
     candidates, proposals = s.election
     say(f"figure 4: similar, {candidates} candidates × {proposals} proposals")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from progcmp import DataError, find_candidates, load_dataset, select_themes
-from progcmp.agenda import AgendaReport, measure_agenda
-from progcmp.loader import load_agenda
+from progcmp.data.loader import load_agenda
+from progcmp.views.agenda import AgendaReport, measure_agenda
 
 from .conftest import BUNDLED, TESTS, VALID, Run
 
@@ -204,7 +204,7 @@ def test_schemas_describe_the_agenda_and_lexicon_files(run: Run) -> None:
     import jsonschema
     import yaml
 
-    from progcmp.tone import bundled_lexicon_path
+    from progcmp.views.tone import bundled_lexicon_path
 
     agenda_schema = json.loads(run("schema", "--agenda").stdout)
     assert agenda_schema["title"] == "progcmp agenda file"

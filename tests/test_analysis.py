@@ -17,8 +17,8 @@ from progcmp import (
     load_dataset,
     select_themes,
 )
-from progcmp.analysis import cell
-from progcmp.models import Candidate, Proposal
+from progcmp.model import Candidate, Proposal
+from progcmp.views.analysis import cell
 
 from .conftest import VALID
 

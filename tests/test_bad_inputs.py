@@ -316,7 +316,7 @@ PYTHON = [sys.executable, "-c"]
 # stderr and then waits: the test knows the write is under way and signals it there.
 STALLED_WRITE = """
 import os, sys, time
-from progcmp import output
+from progcmp.data import output
 def stalled(fd):
     sys.stderr.write("writing\\n"); sys.stderr.flush(); time.sleep(60)
 output.os.fsync = stalled
@@ -376,7 +376,7 @@ def test_two_writers_and_a_reader_on_one_export(tmp_path: Path) -> None:
     target = tmp_path / "report.md"
     versions = {"a": "A" * 200_000 + "\n", "b": "B" * 150_000 + "\n"}
     writer = (
-        "import sys; from pathlib import Path; from progcmp.output import write_file\n"
+        "import sys; from pathlib import Path; from progcmp.data.output import write_file\n"
         "text = sys.argv[2] * int(sys.argv[3]) + '\\n'\n"
         "for _ in range(300): write_file(Path(sys.argv[1]), text, force=True)\n"
     )
@@ -459,17 +459,17 @@ def permission_denied(*args: object, **kwargs: object) -> NoReturn:
     ("target", "args", "expected"),
     [
         (
-            "progcmp.output.tempfile.mkstemp",
+            "progcmp.data.output.tempfile.mkstemp",
             ["-o", "out/r.md"],
             "progcmp: error: cannot write out/r.md: Permission denied\n",
         ),
         (
-            "progcmp.output.os.replace",
+            "progcmp.data.output.os.replace",
             ["-o", "out/old.md", "--force"],
             "progcmp: error: cannot write out/old.md: Permission denied\n",
         ),
         (
-            "progcmp.yamlio.os.open",
+            "progcmp.data.yamlio.os.open",
             [],
             "data/fr-test-2027/alice.yaml:1:1: cannot read file: Permission denied\n"
             "data/fr-test-2027/bob.yaml:1:1: cannot read file: Permission denied\n"

@@ -21,13 +21,13 @@ from progcmp import (
     load_dataset,
     render,
 )
-from progcmp.blind import anonymise, letter
-from progcmp.consensus import find_similar
-from progcmp.models import Candidate, SourceKind
+from progcmp.model import Candidate, SourceKind
 from progcmp.render import FORMATS
-from progcmp.salience import salience
-from progcmp.search import search
 from progcmp.text import fold
+from progcmp.views.blind import anonymise, letter
+from progcmp.views.matrix import salience
+from progcmp.views.search import search
+from progcmp.views.similar import find_similar
 
 from .conftest import ANALYSIS, BUNDLED, Run
 

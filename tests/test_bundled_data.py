@@ -34,7 +34,7 @@ def test_bundled_data_validates_and_covers_the_2017_candidates() -> None:
 
 @pytest.mark.parametrize("candidate", DATA.candidates, ids=lambda c: c.id)
 def test_every_claim_rests_on_a_declared_http_source(candidate: object) -> None:
-    from progcmp.models import Candidate
+    from progcmp.model import Candidate
 
     assert isinstance(candidate, Candidate)
     declared = {s.id: s for s in candidate.sources}
@@ -48,7 +48,7 @@ def test_every_claim_rests_on_a_declared_http_source(candidate: object) -> None:
 
 @pytest.mark.parametrize("candidate", DATA.candidates, ids=lambda c: c.id)
 def test_no_two_proposals_of_a_candidate_are_near_duplicates(candidate: object) -> None:
-    from progcmp.models import Candidate
+    from progcmp.model import Candidate
 
     assert isinstance(candidate, Candidate)
     texts = [(p.id, fold(p.summary)) for p in candidate.proposals]
@@ -134,7 +134,7 @@ def test_summaries_are_in_our_own_words() -> None:
 def test_the_whole_2017_report_exports_cleanly() -> None:
     """The published artefacts of the shipped data: valid Markdown, CSV and HTML."""
     from progcmp import RenderOptions, render
-    from progcmp.analysis import election_report
+    from progcmp.views.analysis import election_report
 
     from .test_render import check_csv, check_html, check_markdown
 

@@ -13,10 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from progcmp import DataError, load_dataset, yamlio
-from progcmp import cache as cache_module
-from progcmp.loader import _check, _sound, candidate_files
-from progcmp.schema import CANDIDATE_FILE, THEMES_FILE
+from progcmp import DataError, load_dataset
+from progcmp.data import cache as cache_module
+from progcmp.data import yamlio
+from progcmp.data.loader import _check, _sound, candidate_files
+from progcmp.data.schema import CANDIDATE_FILE, THEMES_FILE
 
 from .conftest import BUNDLED, INVALID, REPO, VALID, Run
 
@@ -38,7 +39,7 @@ def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError(f"parsed a file the cache holds:\n{text[:200]}")
 
     monkeypatch.setattr(yamlio, "parse_plain", refuse)
-    monkeypatch.setattr("progcmp.loader.parse_plain", refuse)
+    monkeypatch.setattr("progcmp.data.loader.parse_plain", refuse)
 
 
 def test_a_second_load_comes_from_the_cache_and_is_equal(

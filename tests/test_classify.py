@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from progcmp import find_candidate, load_dataset
-from progcmp.classify import (
+from progcmp.evaluation import evaluate, main
+from progcmp.model import Proposal
+from progcmp.text.classify import (
     CONFIDENT_AT,
     SUGGEST_AT,
     analyse,
@@ -17,8 +19,6 @@ from progcmp.classify import (
     suggest,
     suggest_themes,
 )
-from progcmp.evaluation import evaluate, main
-from progcmp.models import Proposal
 
 from .conftest import BUNDLED, REPO, TESTS
 
@@ -132,7 +132,7 @@ def test_audit_flags_unsupported_tags_and_missing_themes() -> None:
 
 
 def test_audit_finds_a_theme_clearly_touched_but_not_tagged() -> None:
-    from progcmp.classify import audit_proposal
+    from progcmp.text.classify import audit_proposal
 
     proposal = Proposal(
         id="p",

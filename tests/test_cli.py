@@ -186,7 +186,7 @@ def test_internal_errors_are_one_line_unless_debug(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr("progcmp.analysis.compare", boom)
+    monkeypatch.setattr("progcmp.views.analysis.compare", boom)
     result = run("compare", "zoe", *D)
     assert (result.code, result.stderr) == (
         1,
@@ -320,7 +320,7 @@ def test_report_writes_a_page_once(run: Run, tmp_path: Path) -> None:
 
 
 def test_report_json_equals_the_library(run: Run) -> None:
-    from progcmp.analysis import election_report
+    from progcmp.views.analysis import election_report
 
     result = run("report", *D, "-f", "json", "--theme", "free-software")
     data = load_dataset(VALID)
@@ -372,7 +372,7 @@ def test_suggest_themes(run: Run) -> None:
     result = run("suggest-themes", "zoe", *D, "--format", "json")
     assert result.code == 0, result.stderr
     data = load_dataset(VALID)
-    from progcmp.classify import suggest_themes
+    from progcmp.text.classify import suggest_themes
 
     expected = suggest_themes(data, find_candidates(data, ["zoe"])[0]).to_dict()
     assert json.loads(result.stdout) == expected

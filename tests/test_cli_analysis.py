@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from progcmp import RenderOptions, load_dataset, render
-from progcmp.consensus import find_similar
-from progcmp.salience import salience
-from progcmp.search import search
+from progcmp.views.matrix import salience
+from progcmp.views.search import search
+from progcmp.views.similar import find_similar
 
 from .conftest import ANALYSIS, Run
 
@@ -74,7 +74,7 @@ def test_usage_errors(run: Run, args: tuple[str, ...], stderr: str) -> None:
 
 def test_cli_and_library_share_the_default_threshold() -> None:
     from progcmp.cli import SIMILAR_THRESHOLD
-    from progcmp.consensus import DEFAULT_THRESHOLD
+    from progcmp.views.similar import DEFAULT_THRESHOLD
 
     assert SIMILAR_THRESHOLD == DEFAULT_THRESHOLD
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from progcmp import DataError, find_candidate, load_dataset, select_themes
-from progcmp.diff import DIFF_THRESHOLD, Change, ProposalChange, diff_programmes, similarity
-from progcmp.loader import load_candidate_file
-from progcmp.models import Candidate, Proposal
+from progcmp.data.loader import load_candidate_file
+from progcmp.model import Candidate, Proposal
+from progcmp.views.diff import DIFF_THRESHOLD, Change, ProposalChange, diff_programmes, similarity
 
 from .conftest import TESTS, VALID, Run
 

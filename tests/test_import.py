@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from progcmp import DataError, UsageError, load_dataset
-from progcmp.importer import ImportOptions, normalise, plan_import, read_table, slug
+from progcmp.data.importer import ImportOptions, normalise, plan_import, read_table, slug
 
 from .conftest import REPO, TESTS, Run
 
@@ -252,9 +252,9 @@ def test_options_are_checked_before_anything_is_read() -> None:
 
 
 def test_a_file_over_the_size_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    import progcmp.loader
+    import progcmp.data.loader
 
-    monkeypatch.setattr(progcmp.loader, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(progcmp.data.loader, "MAX_FILE_BYTES", 1000)
     data = load_dataset(IMPORT)
     result = plan_import(read_table(CSV, text_column="proposition"), data, options())
     with pytest.raises(DataError, match="file would be over the limit of 1000 bytes"):
@@ -269,7 +269,7 @@ needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data is
 @needs_shared
 @pytest.mark.parametrize("csv_file", sorted(SHARED.glob("*.csv")) if SHARED.is_dir() else [])
 def test_every_2017_programme_imports_into_a_valid_file(csv_file: Path, tmp_path: Path) -> None:
-    from progcmp.output import bundled_data
+    from progcmp.data.output import bundled_data
 
     data = load_dataset(bundled_data())
     table = read_table(csv_file, text_column="proposition")

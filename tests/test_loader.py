@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from progcmp import DataError, load_dataset, validate_paths
-from progcmp.loader import NO_CATALOGUE
-from progcmp.yamlio import MAX_FILE_BYTES
+from progcmp.data.loader import NO_CATALOGUE
+from progcmp.data.yamlio import MAX_FILE_BYTES
 
 from .conftest import INVALID, VALID, write_candidate
 
@@ -447,7 +447,7 @@ proposals: []
 
 @pytest.mark.parametrize("cache", [False, True])
 def test_a_list_with_its_leader_ballot_and_partly_read_source(tmp_path: Path, cache: bool) -> None:
-    from progcmp.models import ContenderKind, Reading
+    from progcmp.model import ContenderKind, Reading
 
     write_candidate(tmp_path / "data", LIST_FILE.replace('ballot: "7"', "ballot: 7"))
     folder = tmp_path / "cache" if cache else None

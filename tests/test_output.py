@@ -49,7 +49,7 @@ def test_a_file_that_appears_during_the_write_is_not_replaced(
         target.write_text("the other run", encoding="utf-8")  # lands after the check
         return real_mkstemp(**kwargs)  # type: ignore[call-overload, no-any-return]
 
-    monkeypatch.setattr("progcmp.output.tempfile.mkstemp", racing_mkstemp)
+    monkeypatch.setattr("progcmp.data.output.tempfile.mkstemp", racing_mkstemp)
     with pytest.raises(OutputError, match="already exists"):
         write_file(target, "this run")
     assert target.read_text(encoding="utf-8") == "the other run"
@@ -62,7 +62,7 @@ def test_without_hard_links_it_still_checks_then_renames(
     def no_links(src: str, dst: object) -> None:
         raise PermissionError(1, "Operation not permitted")
 
-    monkeypatch.setattr("progcmp.output.os.link", no_links)
+    monkeypatch.setattr("progcmp.data.output.os.link", no_links)
     target = tmp_path / "a.md"
     write_file(target, "text")
     assert target.read_text(encoding="utf-8") == "text"
@@ -76,7 +76,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
     def fail(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(f"progcmp.output.os.{step}", fail)
+    monkeypatch.setattr(f"progcmp.data.output.os.{step}", fail)
     target = tmp_path / "a.md"
     target.write_text("old", encoding="utf-8")
     with pytest.raises(OutputError) as error:
@@ -90,8 +90,8 @@ def test_a_failed_new_file_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     def fail(*args: object) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr("progcmp.output.os.link", fail)
-    monkeypatch.setattr("progcmp.output.os.replace", fail)
+    monkeypatch.setattr("progcmp.data.output.os.link", fail)
+    monkeypatch.setattr("progcmp.data.output.os.replace", fail)
     target = tmp_path / "a.md"
     with pytest.raises(OutputError, match="Input/output error"):
         write_file(target, "new")
@@ -104,7 +104,7 @@ def test_an_interrupted_write_leaves_no_temporary_file(
     def interrupt(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("progcmp.output.os.fsync", interrupt)
+    monkeypatch.setattr("progcmp.data.output.os.fsync", interrupt)
     with pytest.raises(KeyboardInterrupt):
         write_file(tmp_path / "a.md", "new")
     assert _listing(tmp_path) == []

@@ -20,9 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from progcmp import DataError, load_dataset
-from progcmp.analysis import View
-from progcmp.errors import Problem
-from progcmp.models import (
+from progcmp.data.yamlio import Located, parse
+from progcmp.model import (
     Annotation,
     Assessment,
     Candidate,
@@ -34,9 +33,10 @@ from progcmp.models import (
     SourceKind,
     Theme,
 )
+from progcmp.model.errors import Problem
 from progcmp.render import FORMATS, RenderOptions, render
 from progcmp.text import UNSAFE, clean, escape_controls
-from progcmp.yamlio import Located, parse
+from progcmp.views.analysis import View
 
 from .conftest import VALID
 from .test_bad_inputs import BASE as CORPUS_BASE
@@ -379,7 +379,7 @@ def test_every_renderer_writes_inert_text(data: Dataset, fmt: str) -> None:
 @pytest.fixture
 def pure_python_yaml(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Parse with PyYAML's pure-Python loader, as where libyaml is missing."""
-    from progcmp import yamlio
+    from progcmp.data import yamlio
 
     forget = getattr(yamlio._loader_class, "cache_clear", lambda: None)
     monkeypatch.delattr(yaml, "CSafeLoader", raising=False)

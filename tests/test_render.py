@@ -28,14 +28,8 @@ from progcmp import (
     load_dataset,
     render,
 )
-from progcmp.agenda import measure_agenda
-from progcmp.analysis import ElectionReport, View, election_report
-from progcmp.blind import anonymise
-from progcmp.classify import suggest_themes
-from progcmp.consensus import find_similar
-from progcmp.diff import diff_programmes
-from progcmp.loader import load_agenda
-from progcmp.models import (
+from progcmp.data.loader import load_agenda
+from progcmp.model import (
     Annotation,
     Assessment,
     Candidate,
@@ -47,10 +41,16 @@ from progcmp.models import (
 from progcmp.render import FORMATS, SUFFIXES
 from progcmp.render.csv import FORMULA_TRIGGERS, fields, neutralise
 from progcmp.render.markdown import escape
-from progcmp.salience import salience
-from progcmp.search import search
 from progcmp.text import fold
-from progcmp.tone import load_bundled_lexicon, read_tone
+from progcmp.text.classify import suggest_themes
+from progcmp.views.agenda import measure_agenda
+from progcmp.views.analysis import ElectionReport, View, election_report
+from progcmp.views.blind import anonymise
+from progcmp.views.diff import diff_programmes
+from progcmp.views.matrix import salience
+from progcmp.views.search import search
+from progcmp.views.similar import find_similar
+from progcmp.views.tone import load_bundled_lexicon, read_tone
 
 from .conftest import ANALYSIS, REPO, TESTS, VALID
 

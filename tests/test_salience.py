@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from progcmp import load_dataset
-from progcmp.salience import heat, percent, salience
+from progcmp.views.matrix import heat, percent, salience
 
 from .conftest import ANALYSIS, BUNDLED
 

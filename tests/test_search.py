@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from progcmp import Dataset, UsageError, load_dataset
-from progcmp.search import search, word_score
+from progcmp.views.search import search, word_score
 
 from .conftest import ANALYSIS, BUNDLED
 

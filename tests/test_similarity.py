@@ -15,15 +15,15 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from progcmp import load_dataset
-from progcmp.consensus import find_similar
-from progcmp.similarity import (
+from progcmp.text import _LIGATURES, fold
+from progcmp.text.similarity import (
     _by_letters,
     _by_split,
     key,
     similar_pairs,
     similar_pairs_exhaustive,
 )
-from progcmp.text import _LIGATURES, fold
+from progcmp.views.similar import find_similar
 
 from .conftest import ANALYSIS, BUNDLED, REPO
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from progcmp import DataError, find_candidates, load_dataset
-from progcmp.lexicon import find, parse_term, tokens
-from progcmp.loader import load_lexicon
-from progcmp.models import Proposal, Term
-from progcmp.tone import (
+from progcmp.data.loader import load_lexicon
+from progcmp.model import Proposal, Term
+from progcmp.text.lexicon import find, parse_term, tokens
+from progcmp.views.tone import (
     ProposalTone,
     ToneLabel,
     bundled_lexicon_path,

@@ -9,8 +9,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from progcmp.yamlio import Located, parse
-from progcmp.yamlwrite import Commented, Trailer, dump, item_lines, scalar
+from progcmp.data.yamlio import Located, parse
+from progcmp.data.yamlwrite import Commented, Trailer, dump, item_lines, scalar
 
 
 def read_back(text: str) -> Any:

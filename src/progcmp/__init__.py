@@ -20,63 +20,84 @@ from .render import RenderOptions, render
 # The names below are imported on first use (PEP 562), so that the command line, which lives in
 # this package, starts without loading the library it does not need yet (``progcmp --version``).
 _EXPORTS = {
-    "AgendaReport": "agenda",
-    "measure_agenda": "agenda",
-    "CandidateList": "analysis",
-    "CandidateView": "analysis",
-    "Comparison": "analysis",
-    "ElectionReport": "analysis",
-    "Gap": "analysis",
-    "GapReport": "analysis",
-    "ThemeList": "analysis",
-    "compare": "analysis",
-    "election_report": "analysis",
-    "find_candidate": "analysis",
-    "find_candidates": "analysis",
-    "find_election": "analysis",
-    "find_gaps": "analysis",
-    "select_themes": "analysis",
-    "ProgrammeDiff": "diff",
-    "diff_programmes": "diff",
-    "DataError": "errors",
-    "ExitCode": "errors",
-    "OutputError": "errors",
-    "Problem": "errors",
-    "ProgcmpError": "errors",
-    "UsageError": "errors",
-    "load_agenda": "loader",
-    "load_candidate_file": "loader",
-    "load_dataset": "loader",
-    "load_lexicon": "loader",
-    "validate_paths": "loader",
-    "Annotation": "models",
-    "Assessment": "models",
-    "Candidate": "models",
-    "Dataset": "models",
-    "GapKind": "models",
-    "Proposal": "models",
-    "Source": "models",
-    "SourceKind": "models",
-    "Theme": "models",
-    "bundled_data": "output",
-    "data_root": "output",
-    "write_file": "output",
-    "ToneReport": "tone",
-    "load_bundled_lexicon": "tone",
-    "read_tone": "tone",
-    "anonymise": "blind",
-    "SimilarReport": "consensus",
-    "find_similar": "consensus",
-    "SalienceMatrix": "salience",
-    "salience": "salience",
-    "SearchResults": "search",
-    "search": "search",
-    "similar_pairs": "similarity",
+    "AgendaReport": "views.agenda",
+    "measure_agenda": "views.agenda",
+    "CandidateList": "views.analysis",
+    "CandidateView": "views.analysis",
+    "Comparison": "views.analysis",
+    "ElectionReport": "views.analysis",
+    "Gap": "views.analysis",
+    "GapReport": "views.analysis",
+    "ThemeList": "views.analysis",
+    "compare": "views.analysis",
+    "election_report": "views.analysis",
+    "find_candidate": "views.analysis",
+    "find_candidates": "views.analysis",
+    "find_election": "views.analysis",
+    "find_gaps": "views.analysis",
+    "select_themes": "views.analysis",
+    "ProgrammeDiff": "views.diff",
+    "diff_programmes": "views.diff",
+    "DataError": "model.errors",
+    "ExitCode": "model.errors",
+    "OutputError": "model.errors",
+    "Problem": "model.errors",
+    "ProgcmpError": "model.errors",
+    "UsageError": "model.errors",
+    "load_agenda": "data.loader",
+    "load_candidate_file": "data.loader",
+    "load_dataset": "data.loader",
+    "load_lexicon": "data.loader",
+    "validate_paths": "data.loader",
+    "Annotation": "model",
+    "Assessment": "model",
+    "Candidate": "model",
+    "Dataset": "model",
+    "GapKind": "model",
+    "Proposal": "model",
+    "Source": "model",
+    "SourceKind": "model",
+    "Theme": "model",
+    "bundled_data": "data.output",
+    "data_root": "data.output",
+    "write_file": "data.output",
+    "ToneReport": "views.tone",
+    "load_bundled_lexicon": "views.tone",
+    "read_tone": "views.tone",
+    "anonymise": "views.blind",
+    "SimilarReport": "views.similar",
+    "find_similar": "views.similar",
+    "SalienceMatrix": "views.matrix",
+    "salience": "views.matrix",
+    "SearchResults": "views.search",
+    "search": "views.search",
+    "similar_pairs": "text.similarity",
 }
 
 if TYPE_CHECKING:
-    from .agenda import AgendaReport, measure_agenda
-    from .analysis import (
+    from .data.loader import (
+        load_agenda,
+        load_candidate_file,
+        load_dataset,
+        load_lexicon,
+        validate_paths,
+    )
+    from .data.output import bundled_data, data_root, write_file
+    from .model import (
+        Annotation,
+        Assessment,
+        Candidate,
+        Dataset,
+        GapKind,
+        Proposal,
+        Source,
+        SourceKind,
+        Theme,
+    )
+    from .model.errors import DataError, ExitCode, OutputError, Problem, ProgcmpError, UsageError
+    from .text.similarity import similar_pairs
+    from .views.agenda import AgendaReport, measure_agenda
+    from .views.analysis import (
         CandidateList,
         CandidateView,
         Comparison,
@@ -92,33 +113,12 @@ if TYPE_CHECKING:
         find_gaps,
         select_themes,
     )
-    from .blind import anonymise
-    from .consensus import SimilarReport, find_similar
-    from .diff import ProgrammeDiff, diff_programmes
-    from .errors import DataError, ExitCode, OutputError, Problem, ProgcmpError, UsageError
-    from .loader import (
-        load_agenda,
-        load_candidate_file,
-        load_dataset,
-        load_lexicon,
-        validate_paths,
-    )
-    from .models import (
-        Annotation,
-        Assessment,
-        Candidate,
-        Dataset,
-        GapKind,
-        Proposal,
-        Source,
-        SourceKind,
-        Theme,
-    )
-    from .output import bundled_data, data_root, write_file
-    from .salience import SalienceMatrix, salience
-    from .search import SearchResults, search
-    from .similarity import similar_pairs
-    from .tone import ToneReport, load_bundled_lexicon, read_tone
+    from .views.blind import anonymise
+    from .views.diff import ProgrammeDiff, diff_programmes
+    from .views.matrix import SalienceMatrix, salience
+    from .views.search import SearchResults, search
+    from .views.similar import SimilarReport, find_similar
+    from .views.tone import ToneReport, load_bundled_lexicon, read_tone
 
 
 def __getattr__(name: str) -> Any:

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .classify import classifier_for, proposal_text, suggest
-from .models import Dataset
+from .model import Dataset
+from .text.classify import classifier_for, proposal_text, suggest
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     import argparse
     import sys
 
-    from .loader import load_dataset
-    from .output import bundled_data
+    from .data.loader import load_dataset
+    from .data.output import bundled_data
 
     parser = argparse.ArgumentParser(
         prog="python -m progcmp.evaluation",

@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING, NoReturn
 
 from .._version import __version__
-from ..errors import DataError, ExitCode, ProgcmpError
+from ..model.errors import DataError, ExitCode, ProgcmpError
 
 if TYPE_CHECKING:
     import typer

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ..errors import ExitCode, UsageError
+from ..model.errors import ExitCode, UsageError
 from .options import (
     DEFAULT_WIDTH,
     CsvBomOpt,
@@ -39,8 +39,8 @@ from .options import (
 )
 
 if TYPE_CHECKING:
-    from ..analysis import View
-    from ..models import Candidate, Dataset
+    from ..model import Candidate, Dataset
+    from ..views.analysis import View
 
 STDOUT_NAMES = ("-", "/dev/stdout")  # --output values that mean the standard output
 DATA_SUFFIXES = (".yaml", ".yml")  # what the loader reads: never written into a data folder
@@ -51,8 +51,8 @@ read_roots: list[Path] = []
 
 def load(data: Path | None, no_cache: bool = False) -> Dataset:
     """The dataset of --data (or the default folder), with a progress bar on a terminal."""
-    from ..loader import load_dataset
-    from ..output import data_root
+    from ..data.loader import load_dataset
+    from ..data.output import data_root
 
     # Read from the package at each call, not bound at import: tests and the benchmark lower it.
     from . import MIN_FILES_FOR_PROGRESS
@@ -74,7 +74,7 @@ def load(data: Path | None, no_cache: bool = False) -> Dataset:
 
 
 def cache_dir() -> Path | None:
-    from ..cache import default_dir
+    from ..data.cache import default_dir
 
     return default_dir()
 
@@ -137,7 +137,7 @@ def blinded(
     """The dataset and candidates to show: anonymised copies with --blind."""
     if not blind:
         return dataset, chosen
-    from ..blind import anonymise
+    from ..views.blind import anonymise
 
     return anonymise(dataset, chosen, lang.value)
 
@@ -145,7 +145,7 @@ def blinded(
 def check_output(output: Path, roots: list[Path]) -> None:
     """Refuse an output file that is, or would be read as, data: a .yaml file in a data folder
     (``-o programmes/fr-pres-2017/melenchon.yaml --force`` would destroy the programme)."""
-    from ..errors import OutputError
+    from ..model.errors import OutputError
 
     if output.suffix.lower() not in DATA_SUFFIXES:
         return
@@ -176,7 +176,7 @@ def _within(path: Path, folder: Path) -> bool:
 def write_stdout(text: str) -> None:
     """Write to stdout; a closed or failing stdout is an error, not a crash. Characters the
     stream's encoding cannot show become '?', rather than failing half-way."""
-    from ..errors import OutputError
+    from ..model.errors import OutputError
 
     stream = sys.stdout
     if stream is None:  # started with stdout closed
@@ -237,7 +237,7 @@ class SharedOptions:
 
         Every option is checked and the whole text rendered before anything is written.
         """
-        from ..output import write_file
+        from ..data.output import write_file
         from ..render import RenderOptions, format_for, render
 
         output, fmt, width = self.output, self.format, self.width

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ..errors import DataError, UsageError
-from ..models import SourceKind, Status
+from ..model import SourceKind, Status
+from ..model.errors import DataError, UsageError
 from .boundary import say
 from .common import (
     STDOUT_NAMES,
@@ -38,8 +38,8 @@ def validate(
 
     Example: progcmp validate programmes/fr-pres-2017/melenchon.yaml
     """
-    from ..loader import validate_paths
-    from ..output import data_root
+    from ..data.loader import validate_paths
+    from ..data.output import data_root
 
     root = data_root(data)
     problems = validate_paths(paths or [root], root, cache=None if no_cache else cache_dir())
@@ -73,8 +73,14 @@ def schema(
     """
     import json
 
-    from ..output import data_root, write_file
-    from ..schema import AGENDA_FILE, CANDIDATE_FILE, THEMES_FILE, TONE_LEXICON_FILE, json_schema
+    from ..data.output import data_root, write_file
+    from ..data.schema import (
+        AGENDA_FILE,
+        CANDIDATE_FILE,
+        THEMES_FILE,
+        TONE_LEXICON_FILE,
+        json_schema,
+    )
 
     chosen = [
         spec
@@ -120,8 +126,8 @@ def suggest_themes(
 
     Example: progcmp suggest-themes melenchon --only-review
     """
-    from ..analysis import find_candidate
-    from ..classify import suggest_themes as audit
+    from ..text.classify import suggest_themes as audit
+    from ..views.analysis import find_candidate
 
     dataset = shared.load()
     view = audit(dataset, find_candidate(dataset, name), only_review=only_review)
@@ -224,8 +230,8 @@ def import_(
     --name "Jean-Luc Mélenchon" --party "La France insoumise" --election fr-pres-2017
     -o drafts/fr-pres-2017/melenchon.yaml
     """
-    from ..importer import ImportOptions, plan_import, read_table
-    from ..output import write_file
+    from ..data.importer import ImportOptions, plan_import, read_table
+    from ..data.output import write_file
     from ..text import clean, fold
 
     options = ImportOptions(

@@ -32,8 +32,8 @@ class Lang(StrEnum):
 
 def complete_candidates(incomplete: str) -> list[str]:
     """Candidate ids for shell completion, read from file names only (no parsing: fast)."""
-    from ..loader import candidate_files
-    from ..output import data_root
+    from ..data.loader import candidate_files
+    from ..data.output import data_root
 
     try:
         ids = sorted({path.stem for path in candidate_files(data_root())})

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import ExitCode
+from ..model.errors import ExitCode
 from .common import SharedOptions, blinded, shared_options
 from .options import BlindOpt, NamesArg, ThemeOpt, complete_candidates
 
 if TYPE_CHECKING:
-    from ..agenda import AgendaReport
-    from ..analysis import GapReport
+    from ..views.agenda import AgendaReport
+    from ..views.analysis import GapReport
 
 
 @shared_options()
@@ -35,8 +35,8 @@ def compare(
 
     Example: progcmp compare melenchon macron --theme open-government -o cmp.md
     """
-    from ..analysis import compare as build_comparison
-    from ..analysis import find_candidates, select_themes
+    from ..views.analysis import compare as build_comparison
+    from ..views.analysis import find_candidates, select_themes
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
@@ -80,7 +80,7 @@ def gaps(
 
     Example: progcmp gaps melenchon; progcmp gaps --agenda asks.yaml melenchon macron
     """
-    from ..analysis import find_candidates, find_gaps, select_themes
+    from ..views.analysis import find_candidates, find_gaps, select_themes
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
@@ -88,8 +88,8 @@ def gaps(
     dataset, chosen = blinded(dataset, chosen, blind, shared.lang)
     report: GapReport | AgendaReport
     if agenda is not None:
-        from ..agenda import measure_agenda
-        from ..loader import load_agenda
+        from ..data.loader import load_agenda
+        from ..views.agenda import measure_agenda
 
         report = measure_agenda(
             dataset, load_agenda(agenda, dataset.themes), chosen, themes if theme else None
@@ -113,7 +113,7 @@ def show(
 
     Example: progcmp show le-pen --lang en
     """
-    from ..analysis import CandidateView, find_candidate, select_themes
+    from ..views.analysis import CandidateView, find_candidate, select_themes
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
@@ -139,8 +139,8 @@ def matrix(
 
     Example: progcmp matrix melenchon macron fillon le-pen
     """
-    from ..analysis import find_candidates, select_themes
-    from ..salience import salience
+    from ..views.analysis import find_candidates, select_themes
+    from ..views.matrix import salience
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
@@ -155,7 +155,7 @@ def candidates(
     shared: SharedOptions,
 ) -> None:
     """List the candidates in the data, with their number of proposals and themes covered."""
-    from ..analysis import CandidateList
+    from ..views.analysis import CandidateList
 
     dataset = shared.load()
     view = CandidateList(dataset.candidates, len(dataset.themes))
@@ -168,7 +168,7 @@ def themes(
     shared: SharedOptions,
 ) -> None:
     """List the theme catalogue, with how many candidates and proposals cover each theme."""
-    from ..analysis import ThemeList
+    from ..views.analysis import ThemeList
 
     dataset = shared.load()
     view = ThemeList(dataset.themes, dataset.candidates)
@@ -195,7 +195,7 @@ def report(
 
     Example: progcmp report -o report.html
     """
-    from ..analysis import election_report, select_themes
+    from ..views.analysis import election_report, select_themes
 
     dataset = shared.load()
     view = election_report(dataset, election, select_themes(dataset, theme or []))

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import UsageError
+from ..model.errors import UsageError
 from .common import SharedOptions, blinded, shared_options
 from .options import BlindOpt, NamesArg, ThemeOpt, complete_candidates
 
 if TYPE_CHECKING:
-    from ..models import Candidate, Dataset
+    from ..model import Candidate, Dataset
 
 SIMILAR_THRESHOLD = 75  # consensus.DEFAULT_THRESHOLD, not imported at start-up (a test checks)
 
@@ -47,8 +47,8 @@ def similar(
     """
     from dataclasses import replace
 
-    from ..analysis import find_candidates, select_themes
-    from ..consensus import find_similar
+    from ..views.analysis import find_candidates, select_themes
+    from ..views.similar import find_similar
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
@@ -89,8 +89,8 @@ def search(
 
     Example: progcmp search logiciel libre --candidate melenchon
     """
-    from ..analysis import find_candidates, select_themes
-    from ..search import search as run_search
+    from ..views.analysis import find_candidates, select_themes
+    from ..views.search import search as run_search
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
@@ -138,15 +138,15 @@ def tone(
 
     Example: progcmp tone melenchon macron --theme free-software
     """
-    from ..analysis import find_candidates, select_themes
-    from ..tone import load_bundled_lexicon, read_tone
+    from ..views.analysis import find_candidates, select_themes
+    from ..views.tone import load_bundled_lexicon, read_tone
 
     dataset = shared.load()
     chosen = find_candidates(dataset, names) if names else dataset.candidates
     if lexicon is None:
         words = load_bundled_lexicon()
     else:
-        from ..loader import load_lexicon
+        from ..data.loader import load_lexicon
 
         words = load_lexicon(lexicon)
     view = read_tone(
@@ -158,10 +158,10 @@ def tone(
 def _programme(dataset: Dataset, reference: str) -> Candidate:
     """A candidate named in the data (NAME or NAME@ELECTION), or a candidate file's path."""
     if reference.endswith((".yaml", ".yml")) or "/" in reference or os.sep in reference:
-        from ..loader import load_candidate_file
+        from ..data.loader import load_candidate_file
 
         return load_candidate_file(Path(reference), dataset.themes)
-    from ..analysis import find_candidate
+    from ..views.analysis import find_candidate
 
     return find_candidate(dataset, reference)
 
@@ -202,9 +202,9 @@ def diff(
 
     Example: progcmp diff melenchon@2017 melenchon@2022; progcmp diff old/alice.yaml alice
     """
-    from ..analysis import select_themes
-    from ..diff import diff_programmes
     from ..text import show
+    from ..views.analysis import select_themes
+    from ..views.diff import diff_programmes
 
     dataset = shared.load()
     before, after = _programme(dataset, old), _programme(dataset, new)

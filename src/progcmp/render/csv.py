@@ -21,8 +21,8 @@ from __future__ import annotations
 import csv
 import io
 
-from ..analysis import View
 from ..text import clean
+from ..views.analysis import View
 from . import RenderOptions
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

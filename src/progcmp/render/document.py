@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..agenda import AgendaReport, Coverage, ItemCoverage
-from ..analysis import (
+from ..model import NEUTRAL, Candidate, GapKind, Proposal, Source, Status
+from ..text.classify import SUGGEST_AT, ThemeSuggestions
+from ..views.agenda import AgendaReport, Coverage, ItemCoverage
+from ..views.analysis import (
     CandidateList,
     CandidateView,
     Cell,
@@ -21,14 +23,12 @@ from ..analysis import (
     View,
     covered_count,
 )
-from ..classify import SUGGEST_AT, ThemeSuggestions
-from ..consensus import SimilarGroup, SimilarReport
-from ..diff import CHANGE_ORDER, SCORER, Change, ProgrammeDiff, ProposalChange
-from ..i18n import count, gap_label, word
-from ..models import NEUTRAL, Candidate, GapKind, Proposal, Source, Status
-from ..salience import SalienceMatrix, heat, percent
-from ..search import SearchResults
-from ..tone import CandidateTone, Hit, ProposalTone, ToneReport
+from ..views.diff import CHANGE_ORDER, SCORER, Change, ProgrammeDiff, ProposalChange
+from ..views.matrix import SalienceMatrix, heat, percent
+from ..views.search import SearchResults
+from ..views.similar import SimilarGroup, SimilarReport
+from ..views.tone import CandidateTone, Hit, ProposalTone, ToneReport
+from .i18n import count, gap_label, word
 
 
 @dataclass(frozen=True, slots=True)
@@ -675,7 +675,7 @@ def _tone(view: ToneReport, lang: str) -> list[Block]:
 
 
 def _tone_balance_row(ct: CandidateTone) -> tuple[tuple[Line, ...], ...]:
-    from ..tone import ToneLabel
+    from ..views.tone import ToneLabel
 
     return (
         _cell(ct.candidate.name, "bold"),

@@ -14,8 +14,8 @@ from functools import lru_cache
 from math import ceil
 from typing import TYPE_CHECKING, Any
 
-from ..analysis import View
 from ..text import clean, web_url
+from ..views.analysis import View
 from . import RenderOptions
 from .document import Block, Heading, Items, Line, Paragraph, Table, build
 

@@ -13,8 +13,8 @@ import re
 from json.encoder import encode_basestring  # the C version where available
 from typing import Any
 
-from ..analysis import View
 from ..text import UNSAFE
+from ..views.analysis import View
 from . import RenderOptions
 
 INDENT = "  "

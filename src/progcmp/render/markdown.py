@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import View
 from ..text import clean, web_url
+from ..views.analysis import View
 from . import RenderOptions
 from .document import Block, Heading, Items, Line, Paragraph, build, sections
 

@@ -14,8 +14,8 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from ..analysis import View
 from ..text import clean
+from ..views.analysis import View
 from . import RenderOptions
 from .document import Block, Heading, Items, Line, Paragraph, Table, build
 

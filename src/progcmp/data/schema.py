@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from .models import ContenderKind, GapKind, Reading, SourceKind, Status
-from .text import show
+from ..model import ContenderKind, GapKind, Reading, SourceKind, Status
+from ..text import show
 
 SCHEMA_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"

@@ -32,8 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .models import Assessment, Candidate, Dataset, Proposal, Source, SourceKind, Status
-from .text import fold
+from ..model import Assessment, Candidate, Dataset, Proposal, Source, SourceKind, Status
+from ..text import fold
 
 MIN_EXTENDED_NAME = 4  # a family name this long also hides its derived words: macroniste
 # What makes a word from a name: macroniste(s), macronisme, macronie, fillonien, fillon2017.

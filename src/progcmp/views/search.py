@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from ..model import Candidate, Proposal, Theme
+from ..model.errors import UsageError
+from ..text import fold, show
+from ..text.similarity import STOP_WORDS
 from .analysis import JSON_VERSION, _candidate_dict, _proposal_dict, _source_dict
-from .errors import UsageError
-from .models import Candidate, Proposal, Theme
-from .similarity import STOP_WORDS
-from .text import fold, show
 
 WORD_CUTOFF = 80  # a query word matches a word from here (ratio: one typo in a 10-letter word)
 MIN_PREFIX = 4  # a query word this long also matches the words it starts

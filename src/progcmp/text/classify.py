@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, ClassVar
 
-from .models import Candidate, Dataset, Proposal, Theme
-from .text import fold
+from ..model import Candidate, Dataset, Proposal, Theme
+from . import fold
 
 SUGGEST_AT = 0.5  # a theme scoring this much is suggested
 CONFIDENT_AT = 0.75  # a suggestion whose best theme scores less is flagged for review

@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from .classify import STOPWORDS, SUGGEST_AT, Suggestion, classifier_for, suggest
-from .errors import DataError, Problem, UsageError
-from .matching import did_you_mean
-from .models import Dataset, SourceKind, Status
+from ..model import Dataset, SourceKind, Status
+from ..model.errors import DataError, Problem, UsageError
+from ..text import clean, fold, show
+from ..text.classify import STOPWORDS, SUGGEST_AT, Suggestion, classifier_for, suggest
+from ..text.matching import did_you_mean
 from .schema import DATE, ID, NAME, URL
-from .text import clean, fold, show
 from .yamlio import position
 
 MAX_CSV_BYTES = 20 * 1024 * 1024

@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .models import Term
-from .text import fold
+from ..model import Term
+from . import fold
 
 MIN_STEM = 3  # letters before a '*': shorter stems ("de*") would match far too many words
 # A run of letters or digits in any script, with the combining marks that follow letters in

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ClassVar
 
+from ..model import Candidate, Dataset, Proposal, Theme
+from ..text import fold
 from .analysis import JSON_VERSION, _candidate_dict, _proposal_dict, _source_dict, _theme_dict
-from .models import Candidate, Dataset, Proposal, Theme
-from .text import fold
 
 DIFF_THRESHOLD = 70  # token_sort_ratio: unrelated proposals of the 2017 data reach the 60s
 SCORER = "token_sort_ratio"

@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from ..model.errors import OutputError
 
 DATA_ENV = "PROGCMP_DATA"
 
@@ -32,7 +32,7 @@ def data_root(explicit: Path | None = None) -> Path:
 
 def bundled_data() -> Path:
     """The shipped dataset: inside the installed package, or beside the sources in a checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # progcmp/, above progcmp/data/
     installed = package / "programmes"
     return installed if installed.is_dir() else package.parent.parent / "programmes"
 

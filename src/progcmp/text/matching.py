@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .text import fold
+from . import fold
 
 # Choices (field names, ids) recur across calls: a file with many unknown fields would fold
 # the same few names again for each.

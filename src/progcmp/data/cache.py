@@ -25,8 +25,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ._version import __version__
-from .models import (
+from .._version import __version__
+from ..model import (
     Annotation,
     Assessment,
     Candidate,
@@ -45,7 +45,15 @@ CACHE_ENV = "PROGCMP_CACHE_DIR"
 NO_CACHE_ENV = "PROGCMP_NO_CACHE"
 FORMAT = 2  # the layout of the cache file; the code key below covers the rest
 # The modules whose code decides what a file means: any change to them voids the cache.
-_CODE = ("cache.py", "loader.py", "models.py", "schema.py", "text.py", "yamlio.py", "matching.py")
+_CODE = (
+    "data/cache.py",
+    "data/loader.py",
+    "model/__init__.py",
+    "data/schema.py",
+    "text/__init__.py",
+    "data/yamlio.py",
+    "text/matching.py",
+)
 
 FileKey = tuple[int, int, str]  # size, modification time (ns), SHA-256 of the bytes
 Domain = tuple[tuple[str, ...], tuple[str, ...]]  # the catalogue's domain words: French, English
@@ -74,7 +82,7 @@ def file_key(raw: bytes, info: os.stat_result) -> FileKey:
 
 def _code_key() -> str:
     digest = hashlib.sha256(f"{FORMAT} {__version__}".encode())
-    here = Path(__file__).parent
+    here = Path(__file__).parent.parent  # progcmp/
     for name in _CODE:
         try:
             digest.update((here / name).read_bytes())

@@ -13,9 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import DataError, Problem
-from .matching import closest, did_you_mean
-from .models import (
+from ..model import (
     NEUTRAL,
     TONE_CATEGORIES,
     Agenda,
@@ -37,6 +35,9 @@ from .models import (
     ToneCategory,
     ToneLexicon,
 )
+from ..model.errors import DataError, Problem
+from ..text import UNSAFE, find_unsafe, show
+from ..text.matching import closest, did_you_mean
 from .schema import (
     AGENDA_FILE,
     CANDIDATE_FILE,
@@ -48,7 +49,6 @@ from .schema import (
     Spec,
     Text,
 )
-from .text import UNSAFE, find_unsafe, show
 from .yamlio import (
     MAX_FILE_BYTES,
     JsonPath,
@@ -342,7 +342,7 @@ def _terms(
 ) -> dict[str, tuple[Term, int]]:
     """Parse a list of terms; report bad ones and repeats; return the good ones (and their
     index in the list) by what they match."""
-    from .lexicon import parse_term, term_key
+    from ..text.lexicon import parse_term, term_key
 
     by_key: dict[str, tuple[Term, int]] = {}
     for i, text in enumerate(written):
@@ -759,7 +759,7 @@ def _reference(
 
 def _check_names(candidates: list[Candidate], problems: list[Problem]) -> None:
     """Two candidates of one election may not answer to the same name or alias."""
-    from .text import fold
+    from ..text import fold
 
     owners: dict[tuple[str, str], Candidate] = {}
     for candidate in candidates:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from ..model import Candidate, Dataset, Theme
 from .analysis import (
     CANDIDATE_THEME_FIELDS,
     JSON_VERSION,
@@ -19,7 +20,6 @@ from .analysis import (
     _theme_dict,
     candidate_theme_record,
 )
-from .models import Candidate, Dataset, Theme
 
 # Shares from which a cell gets a deeper colour in the terminal (level 1 is any proposal).
 HEAT_STEPS = (0.10, 0.20, 0.30)

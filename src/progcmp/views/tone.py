@@ -14,9 +14,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar
 
+from ..model import NEUTRAL, TONE_CATEGORIES, Candidate, Dataset, Proposal, Term, Theme, ToneLexicon
+from ..text.lexicon import Match, find
 from .analysis import JSON_VERSION, _candidate_dict, _theme_dict
-from .lexicon import Match, find
-from .models import NEUTRAL, TONE_CATEGORIES, Candidate, Dataset, Proposal, Term, Theme, ToneLexicon
 
 DEFENSIVE, CONSTRUCTIVE = TONE_CATEGORIES
 TEXT_FIELDS = ("summary", "quote")  # what is read, in this order
@@ -33,11 +33,11 @@ class ToneLabel(StrEnum):
 
 def bundled_lexicon_path() -> Path:
     """The lexicon shipped with progcmp."""
-    return Path(__file__).resolve().parent / "lexicons" / "tone.yaml"
+    return Path(__file__).resolve().parent.parent / "lexicons" / "tone.yaml"
 
 
 def load_bundled_lexicon() -> ToneLexicon:
-    from .loader import load_lexicon
+    from ..data.loader import load_lexicon
 
     return load_lexicon(bundled_lexicon_path(), bundled=True)
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ClassVar
 
+from ..model import Agenda, AgendaItem, Annotation, Candidate, Dataset, GapKind, Proposal, Theme
+from ..text.lexicon import find
 from .analysis import (
     JSON_VERSION,
     Gap,
@@ -23,8 +25,6 @@ from .analysis import (
     _theme_dict,
     cell,
 )
-from .lexicon import find
-from .models import Agenda, AgendaItem, Annotation, Candidate, Dataset, GapKind, Proposal, Theme
 
 
 class Coverage(StrEnum):

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem
-from .text import show
+from ..model.errors import Problem
+from ..text import show
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32  # the formats need 5 levels; this stops pathological nesting early

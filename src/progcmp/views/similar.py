@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from ..model import Candidate, Proposal, Theme
+from ..text.similarity import key, similar_pairs
 from .analysis import JSON_VERSION, _candidate_dict, _proposal_dict, _source_dict, _theme_dict
-from .models import Candidate, Proposal, Theme
-from .similarity import key, similar_pairs
 
 DEFAULT_THRESHOLD = 75  # on the 2017 data, pairs from here on say the same thing in other words
 

@@ -14,18 +14,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
-from .errors import UsageError
-from .matching import AMBIGUITY_MARGIN, CLOSEST_CUTOFF, NAME_CUTOFF, closest
-from .models import Annotation, Assessment, Candidate, Dataset, GapKind, Proposal, Source, Theme
-from .text import clean, fold, show
+from ..model import Annotation, Assessment, Candidate, Dataset, GapKind, Proposal, Source, Theme
+from ..model.errors import UsageError
+from ..text import clean, fold, show
+from ..text.matching import AMBIGUITY_MARGIN, CLOSEST_CUTOFF, NAME_CUTOFF, closest
 
 if TYPE_CHECKING:
+    from ..text.classify import ThemeSuggestions
     from .agenda import AgendaReport
-    from .classify import ThemeSuggestions
-    from .consensus import SimilarReport
     from .diff import ProgrammeDiff
-    from .salience import SalienceMatrix
+    from .matrix import SalienceMatrix
     from .search import SearchResults
+    from .similar import SimilarReport
     from .tone import ToneReport
 
 JSON_VERSION = 1

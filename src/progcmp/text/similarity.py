@@ -73,7 +73,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Hashable, Sequence
 
-from .text import fold
+from . import fold
 
 # Words that carry no meaning of their own in a proposal, French then English, folded (no
 # accents, lowercase). Kept short on purpose: negations (ne, pas, sans, non) are dropped too,

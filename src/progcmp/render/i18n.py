@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import GapKind
+from ..model import GapKind
 
 _WORDS: dict[str, tuple[str, str]] = {
     "theme": ("Thème", "Theme"),
