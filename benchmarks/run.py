@@ -559,7 +559,7 @@ def exhaustive_in_c(
 
 def figure_progress(s: Settings) -> list[Row]:
     """6. A long load shows a progress bar on a terminal, and nothing when piped."""
-    from progcmp.cli import MIN_FILES_FOR_PROGRESS
+    from progcmp.cli.common import MIN_FILES_FOR_PROGRESS
 
     say("figure 6: progress bar")
     size = min((n for n in s.sizes if n >= MIN_FILES_FOR_PROGRESS), default=s.sizes[-1])

@@ -18,7 +18,7 @@ from progcmp import (
     select_themes,
 )
 from progcmp.model import Candidate, Proposal
-from progcmp.views.analysis import cell
+from progcmp.views.cells import cell
 
 from .conftest import VALID
 

@@ -134,7 +134,7 @@ def test_summaries_are_in_our_own_words() -> None:
 def test_the_whole_2017_report_exports_cleanly() -> None:
     """The published artefacts of the shipped data: valid Markdown, CSV and HTML."""
     from progcmp import RenderOptions, render
-    from progcmp.views.analysis import election_report
+    from progcmp.views.report import election_report
 
     from .test_render import check_csv, check_html, check_markdown
 

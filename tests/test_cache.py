@@ -179,7 +179,7 @@ class _Terminal(io.StringIO):
 def test_a_long_load_shows_a_progress_bar_on_a_terminal_only(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("progcmp.cli.MIN_FILES_FOR_PROGRESS", 2)
+    monkeypatch.setattr("progcmp.cli.common.MIN_FILES_FOR_PROGRESS", 2)
     piped = run("candidates", "--data", VALID, "--no-cache")
     assert (piped.code, piped.stderr) == (0, "")  # piped: nothing at all
     terminal = _Terminal()

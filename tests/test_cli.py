@@ -186,7 +186,7 @@ def test_internal_errors_are_one_line_unless_debug(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr("progcmp.views.analysis.compare", boom)
+    monkeypatch.setattr("progcmp.views.compare.compare", boom)
     result = run("compare", "zoe", *D)
     assert (result.code, result.stderr) == (
         1,
@@ -320,7 +320,7 @@ def test_report_writes_a_page_once(run: Run, tmp_path: Path) -> None:
 
 
 def test_report_json_equals_the_library(run: Run) -> None:
-    from progcmp.views.analysis import election_report
+    from progcmp.views.report import election_report
 
     result = run("report", *D, "-f", "json", "--theme", "free-software")
     data = load_dataset(VALID)

@@ -28,7 +28,10 @@ def test_version_answers_before_typer_and_the_commands_are_imported() -> None:
         env={**os.environ, "PYTHONPATH": ""},
         check=True,
     )
-    assert out.stdout.splitlines() == ["progcmp 0.1.0", "['progcmp.cli.boundary']"]
+    assert out.stdout.splitlines() == [
+        "progcmp 0.1.0",
+        "['progcmp.cli.boundary', 'progcmp.cli.console']",
+    ]
 
 
 def test_every_command_that_shows_a_view_ends_with_the_shared_options_in_one_order() -> None:

@@ -36,7 +36,7 @@ from progcmp.model import (
 from progcmp.model.errors import Problem
 from progcmp.render import FORMATS, RenderOptions, render
 from progcmp.text import UNSAFE, clean, escape_controls
-from progcmp.views.analysis import View
+from progcmp.views import View
 
 from .conftest import VALID
 from .test_bad_inputs import BASE as CORPUS_BASE

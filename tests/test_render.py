@@ -43,11 +43,12 @@ from progcmp.render.csv import FORMULA_TRIGGERS, fields, neutralise
 from progcmp.render.markdown import escape
 from progcmp.text import fold
 from progcmp.text.classify import suggest_themes
+from progcmp.views import View
 from progcmp.views.agenda import measure_agenda
-from progcmp.views.analysis import ElectionReport, View, election_report
 from progcmp.views.blind import anonymise
 from progcmp.views.diff import diff_programmes
 from progcmp.views.matrix import salience
+from progcmp.views.report import ElectionReport, election_report
 from progcmp.views.search import search
 from progcmp.views.similar import find_similar
 from progcmp.views.tone import load_bundled_lexicon, read_tone

@@ -22,20 +22,20 @@ from .render import RenderOptions, render
 _EXPORTS = {
     "AgendaReport": "views.agenda",
     "measure_agenda": "views.agenda",
-    "CandidateList": "views.analysis",
-    "CandidateView": "views.analysis",
-    "Comparison": "views.analysis",
-    "ElectionReport": "views.analysis",
-    "Gap": "views.analysis",
-    "GapReport": "views.analysis",
-    "ThemeList": "views.analysis",
-    "compare": "views.analysis",
-    "election_report": "views.analysis",
-    "find_candidate": "views.analysis",
-    "find_candidates": "views.analysis",
-    "find_election": "views.analysis",
-    "find_gaps": "views.analysis",
-    "select_themes": "views.analysis",
+    "CandidateList": "views.candidates",
+    "CandidateView": "views.show",
+    "Comparison": "views.compare",
+    "ElectionReport": "views.report",
+    "Gap": "views.cells",
+    "GapReport": "views.gaps",
+    "ThemeList": "views.themes",
+    "compare": "views.compare",
+    "election_report": "views.report",
+    "find_candidate": "views.names",
+    "find_candidates": "views.names",
+    "find_election": "views.names",
+    "find_gaps": "views.gaps",
+    "select_themes": "views.names",
     "ProgrammeDiff": "views.diff",
     "diff_programmes": "views.diff",
     "DataError": "model.errors",
@@ -97,27 +97,19 @@ if TYPE_CHECKING:
     from .model.errors import DataError, ExitCode, OutputError, Problem, ProgcmpError, UsageError
     from .text.similarity import similar_pairs
     from .views.agenda import AgendaReport, measure_agenda
-    from .views.analysis import (
-        CandidateList,
-        CandidateView,
-        Comparison,
-        ElectionReport,
-        Gap,
-        GapReport,
-        ThemeList,
-        compare,
-        election_report,
-        find_candidate,
-        find_candidates,
-        find_election,
-        find_gaps,
-        select_themes,
-    )
     from .views.blind import anonymise
+    from .views.candidates import CandidateList
+    from .views.cells import Gap
+    from .views.compare import Comparison, compare
     from .views.diff import ProgrammeDiff, diff_programmes
+    from .views.gaps import GapReport, find_gaps
     from .views.matrix import SalienceMatrix, salience
+    from .views.names import find_candidate, find_candidates, find_election, select_themes
+    from .views.report import ElectionReport, election_report
     from .views.search import SearchResults, search
+    from .views.show import CandidateView
     from .views.similar import SimilarReport, find_similar
+    from .views.themes import ThemeList
     from .views.tone import ToneReport, load_bundled_lexicon, read_tone
 
 

@@ -18,10 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from .boundary import main
 
-# Below this many files, loading takes well under a second: no progress bar. Read from here
-# at each load, so that tests and the benchmark can lower it.
-MIN_FILES_FOR_PROGRESS = 500
-
 _EXPORTS = {
     "app": ("commands", "app"),
     "SIMILAR_THRESHOLD": ("texts", "SIMILAR_THRESHOLD"),
@@ -43,4 +39,4 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-__all__ = ["MIN_FILES_FOR_PROGRESS", "SIMILAR_THRESHOLD", "_complete_candidates", "app", "main"]
+__all__ = ["SIMILAR_THRESHOLD", "_complete_candidates", "app", "main"]

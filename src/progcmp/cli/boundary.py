@@ -6,7 +6,6 @@ and the commands are loaded.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import signal
 import sys
@@ -14,19 +13,12 @@ from typing import TYPE_CHECKING, NoReturn
 
 from .._version import __version__
 from ..model.errors import DataError, ExitCode, ProgcmpError
+from .console import say
 
 if TYPE_CHECKING:
     import typer
 
 MAX_PROBLEMS_SHOWN = 50
-
-
-def say(line: str) -> None:
-    """One line on stderr (if there is a stderr: it may have been closed)."""
-    if sys.stderr is not None:
-        with contextlib.suppress(OSError, ValueError):
-            sys.stderr.write(line + "\n")
-            sys.stderr.flush()
 
 
 def _fail(message: str, code: int) -> NoReturn:

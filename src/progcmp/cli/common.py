@@ -40,7 +40,11 @@ from .options import (
 
 if TYPE_CHECKING:
     from ..model import Candidate, Dataset
-    from ..views.analysis import View
+    from ..views import View
+
+# Below this many files, loading takes well under a second: no progress bar. A module global
+# read at each load, so that tests and the benchmark can lower it.
+MIN_FILES_FOR_PROGRESS = 500
 
 STDOUT_NAMES = ("-", "/dev/stdout")  # --output values that mean the standard output
 DATA_SUFFIXES = (".yaml", ".yml")  # what the loader reads: never written into a data folder
@@ -53,9 +57,6 @@ def load(data: Path | None, no_cache: bool = False) -> Dataset:
     """The dataset of --data (or the default folder), with a progress bar on a terminal."""
     from ..data.loader import load_dataset
     from ..data.output import data_root
-
-    # Read from the package at each call, not bound at import: tests and the benchmark lower it.
-    from . import MIN_FILES_FOR_PROGRESS
 
     root = data_root(data)
     read_roots.append(root)

@@ -9,7 +9,6 @@ import typer
 
 from ..model import SourceKind, Status
 from ..model.errors import DataError, UsageError
-from .boundary import say
 from .common import (
     STDOUT_NAMES,
     ProgressBar,
@@ -20,6 +19,7 @@ from .common import (
     shared_options,
     write_stdout,
 )
+from .console import say
 from .options import DataOpt, DebugOpt, ForceOpt, NoCacheOpt, OutputOpt, complete_candidates
 
 
@@ -127,7 +127,7 @@ def suggest_themes(
     Example: progcmp suggest-themes melenchon --only-review
     """
     from ..text.classify import suggest_themes as audit
-    from ..views.analysis import find_candidate
+    from ..views.names import find_candidate
 
     dataset = shared.load()
     view = audit(dataset, find_candidate(dataset, name), only_review=only_review)

@@ -13,7 +13,7 @@ from .options import BlindOpt, NamesArg, ThemeOpt, complete_candidates
 
 if TYPE_CHECKING:
     from ..views.agenda import AgendaReport
-    from ..views.analysis import GapReport
+    from ..views.gaps import GapReport
 
 
 @shared_options()
@@ -35,8 +35,8 @@ def compare(
 
     Example: progcmp compare melenchon macron --theme open-government -o cmp.md
     """
-    from ..views.analysis import compare as build_comparison
-    from ..views.analysis import find_candidates, select_themes
+    from ..views.compare import compare as build_comparison
+    from ..views.names import find_candidates, select_themes
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
@@ -80,7 +80,8 @@ def gaps(
 
     Example: progcmp gaps melenchon; progcmp gaps --agenda asks.yaml melenchon macron
     """
-    from ..views.analysis import find_candidates, find_gaps, select_themes
+    from ..views.gaps import find_gaps
+    from ..views.names import find_candidates, select_themes
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
@@ -113,7 +114,8 @@ def show(
 
     Example: progcmp show le-pen --lang en
     """
-    from ..views.analysis import CandidateView, find_candidate, select_themes
+    from ..views.names import find_candidate, select_themes
+    from ..views.show import CandidateView
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
@@ -139,8 +141,8 @@ def matrix(
 
     Example: progcmp matrix melenchon macron fillon le-pen
     """
-    from ..views.analysis import find_candidates, select_themes
     from ..views.matrix import salience
+    from ..views.names import find_candidates, select_themes
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
@@ -155,7 +157,7 @@ def candidates(
     shared: SharedOptions,
 ) -> None:
     """List the candidates in the data, with their number of proposals and themes covered."""
-    from ..views.analysis import CandidateList
+    from ..views.candidates import CandidateList
 
     dataset = shared.load()
     view = CandidateList(dataset.candidates, len(dataset.themes))
@@ -168,7 +170,7 @@ def themes(
     shared: SharedOptions,
 ) -> None:
     """List the theme catalogue, with how many candidates and proposals cover each theme."""
-    from ..views.analysis import ThemeList
+    from ..views.themes import ThemeList
 
     dataset = shared.load()
     view = ThemeList(dataset.themes, dataset.candidates)
@@ -195,7 +197,8 @@ def report(
 
     Example: progcmp report -o report.html
     """
-    from ..views.analysis import election_report, select_themes
+    from ..views.names import select_themes
+    from ..views.report import election_report
 
     dataset = shared.load()
     view = election_report(dataset, election, select_themes(dataset, theme or []))

@@ -47,7 +47,7 @@ def similar(
     """
     from dataclasses import replace
 
-    from ..views.analysis import find_candidates, select_themes
+    from ..views.names import find_candidates, select_themes
     from ..views.similar import find_similar
 
     dataset = shared.load()
@@ -89,7 +89,7 @@ def search(
 
     Example: progcmp search logiciel libre --candidate melenchon
     """
-    from ..views.analysis import find_candidates, select_themes
+    from ..views.names import find_candidates, select_themes
     from ..views.search import search as run_search
 
     dataset = shared.load()
@@ -138,7 +138,7 @@ def tone(
 
     Example: progcmp tone melenchon macron --theme free-software
     """
-    from ..views.analysis import find_candidates, select_themes
+    from ..views.names import find_candidates, select_themes
     from ..views.tone import load_bundled_lexicon, read_tone
 
     dataset = shared.load()
@@ -161,7 +161,7 @@ def _programme(dataset: Dataset, reference: str) -> Candidate:
         from ..data.loader import load_candidate_file
 
         return load_candidate_file(Path(reference), dataset.themes)
-    from ..views.analysis import find_candidate
+    from ..views.names import find_candidate
 
     return find_candidate(dataset, reference)
 
@@ -203,8 +203,8 @@ def diff(
     Example: progcmp diff melenchon@2017 melenchon@2022; progcmp diff old/alice.yaml alice
     """
     from ..text import show
-    from ..views.analysis import select_themes
     from ..views.diff import diff_programmes
+    from ..views.names import select_themes
 
     dataset = shared.load()
     before, after = _programme(dataset, old), _programme(dataset, new)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from ..views.analysis import View
+    from ..views import View
 
 # format name -> module of this package that renders it
 FORMATS: dict[str, str] = {

@@ -22,7 +22,7 @@ import csv
 import io
 
 from ..text import clean
-from ..views.analysis import View
+from ..views import View
 from . import RenderOptions
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

@@ -11,22 +11,19 @@ from dataclasses import dataclass
 
 from ..model import NEUTRAL, Candidate, GapKind, Proposal, Source, Status
 from ..text.classify import SUGGEST_AT, ThemeSuggestions
+from ..views import View
 from ..views.agenda import AgendaReport, Coverage, ItemCoverage
-from ..views.analysis import (
-    CandidateList,
-    CandidateView,
-    Cell,
-    Comparison,
-    ElectionReport,
-    GapReport,
-    ThemeList,
-    View,
-    covered_count,
-)
+from ..views.candidates import CandidateList
+from ..views.cells import Cell, covered_count
+from ..views.compare import Comparison
 from ..views.diff import CHANGE_ORDER, SCORER, Change, ProgrammeDiff, ProposalChange
+from ..views.gaps import GapReport
 from ..views.matrix import SalienceMatrix, heat, percent
+from ..views.report import ElectionReport
 from ..views.search import SearchResults
+from ..views.show import CandidateView
 from ..views.similar import SimilarGroup, SimilarReport
+from ..views.themes import ThemeList
 from ..views.tone import CandidateTone, Hit, ProposalTone, ToneReport
 from .i18n import count, gap_label, word
 

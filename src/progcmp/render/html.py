@@ -15,7 +15,7 @@ from math import ceil
 from typing import TYPE_CHECKING, Any
 
 from ..text import clean, web_url
-from ..views.analysis import View
+from ..views import View
 from . import RenderOptions
 from .document import Block, Heading, Items, Line, Paragraph, Table, build
 

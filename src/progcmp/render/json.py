@@ -14,7 +14,7 @@ from json.encoder import encode_basestring  # the C version where available
 from typing import Any
 
 from ..text import UNSAFE
-from ..views.analysis import View
+from ..views import View
 from . import RenderOptions
 
 INDENT = "  "

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..text import clean, web_url
-from ..views.analysis import View
+from ..views import View
 from . import RenderOptions
 from .document import Block, Heading, Items, Line, Paragraph, build, sections
 

@@ -15,7 +15,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from ..text import clean
-from ..views.analysis import View
+from ..views import View
 from . import RenderOptions
 from .document import Block, Heading, Items, Line, Paragraph, Table, build
 

@@ -15,15 +15,14 @@ from typing import Any, ClassVar
 
 from ..model import Agenda, AgendaItem, Annotation, Candidate, Dataset, GapKind, Proposal, Theme
 from ..text.lexicon import find
-from .analysis import (
+from .cells import Gap, cell
+from .records import (
     JSON_VERSION,
-    Gap,
-    _annotation_dict,
-    _candidate_dict,
-    _proposal_dict,
-    _source_dict,
-    _theme_dict,
-    cell,
+    annotation_dict,
+    candidate_dict,
+    proposal_dict,
+    source_dict,
+    theme_dict,
 )
 
 
@@ -53,7 +52,7 @@ class ItemCoverage:
             "proposals": [p.id for p in self.proposals],
             "theme_only": [p.id for p in self.theme_only],
             "gaps": [g.to_dict() for g in self.gaps],
-            "contested": [_annotation_dict(a) for a in self.contested],
+            "contested": [annotation_dict(a) for a in self.contested],
         }
 
 
@@ -115,7 +114,7 @@ class AgendaReport:
                 "note": a.note,
                 "path": a.path,
             },
-            "themes": [_theme_dict(t) for t in self.themes],
+            "themes": [theme_dict(t) for t in self.themes],
             "items": [
                 {
                     "id": i.id,
@@ -129,15 +128,15 @@ class AgendaReport:
             ],
             "candidates": [
                 {
-                    **_candidate_dict(c),
+                    **candidate_dict(c),
                     "covered": self.covered(n),
                     "items": [row[n].to_dict() for row in self.rows],
                     "proposals": [
-                        _proposal_dict(p)
+                        proposal_dict(p)
                         for p in c.proposals
                         if any(p in row[n].proposals + row[n].theme_only for row in self.rows)
                     ],
-                    "sources": [_source_dict(s) for s in c.sources],
+                    "sources": [source_dict(s) for s in c.sources],
                 }
                 for n, c in enumerate(self.candidates)
             ],

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from ..model import Candidate, Dataset, Proposal, Theme
 from ..text import fold
-from .analysis import JSON_VERSION, _candidate_dict, _proposal_dict, _source_dict, _theme_dict
+from .records import JSON_VERSION, candidate_dict, proposal_dict, source_dict, theme_dict
 
 DIFF_THRESHOLD = 70  # token_sort_ratio: unrelated proposals of the 2017 data reach the 60s
 SCORER = "token_sort_ratio"
@@ -57,8 +57,8 @@ class ProposalChange:
             "matched_by": self.matched_by,
             "score": self.score,
             "themes": list(self.themes),
-            "old": _proposal_dict(self.old) if self.old else None,
-            "new": _proposal_dict(self.new) if self.new else None,
+            "old": proposal_dict(self.old) if self.old else None,
+            "new": proposal_dict(self.new) if self.new else None,
         }
 
 
@@ -103,9 +103,9 @@ class ProgrammeDiff:
                 "scorer": SCORER,
                 "threshold": self.threshold,
             },
-            "old": {**_candidate_dict(self.old), "path": self.old.path},
-            "new": {**_candidate_dict(self.new), "path": self.new.path},
-            "themes": [_theme_dict(t) for t in self.themes],
+            "old": {**candidate_dict(self.old), "path": self.old.path},
+            "new": {**candidate_dict(self.new), "path": self.new.path},
+            "themes": [theme_dict(t) for t in self.themes],
             "counts": {str(k): self.count(k) for k in CHANGE_ORDER},
             "by_theme": [
                 {"theme": t.id, **{str(k): self.count(k, t) for k in CHANGE_ORDER}}
@@ -113,8 +113,8 @@ class ProgrammeDiff:
             ],
             "changes": [c.to_dict() for c in self.changes],
             "sources": {
-                "old": [_source_dict(s) for s in self.old.sources],
-                "new": [_source_dict(s) for s in self.new.sources],
+                "old": [source_dict(s) for s in self.old.sources],
+                "new": [source_dict(s) for s in self.new.sources],
             },
         }
 

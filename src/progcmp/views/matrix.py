@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..model import Candidate, Dataset, Theme
-from .analysis import (
+from .records import (
     CANDIDATE_THEME_FIELDS,
     JSON_VERSION,
-    _candidate_dict,
-    _theme_dict,
+    candidate_dict,
     candidate_theme_record,
+    theme_dict,
 )
 
 # Shares from which a cell gets a deeper colour in the terminal (level 1 is any proposal).
@@ -67,10 +67,10 @@ class SalienceMatrix:
             "kind": "matrix",
             "version": JSON_VERSION,
             "candidates": [
-                {**_candidate_dict(c), "proposals": n}
+                {**candidate_dict(c), "proposals": n}
                 for c, n in zip(self.candidates, totals, strict=True)
             ],
-            "themes": [_theme_dict(t) for t in self.themes],
+            "themes": [theme_dict(t) for t in self.themes],
             "rows": [
                 {
                     "theme": theme.id,

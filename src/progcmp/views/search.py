@@ -18,7 +18,7 @@ from ..model import Candidate, Proposal, Theme
 from ..model.errors import UsageError
 from ..text import fold, show
 from ..text.similarity import STOP_WORDS
-from .analysis import JSON_VERSION, _candidate_dict, _proposal_dict, _source_dict
+from .records import JSON_VERSION, candidate_dict, proposal_dict, source_dict
 
 WORD_CUTOFF = 80  # a query word matches a word from here (ratio: one typo in a 10-letter word)
 MIN_PREFIX = 4  # a query word this long also matches the words it starts
@@ -67,7 +67,7 @@ class SearchResults:
             "kind": "search",
             "version": JSON_VERSION,
             "query": self.query,
-            "candidates": [_candidate_dict(c) for c in self.candidates],
+            "candidates": [candidate_dict(c) for c in self.candidates],
             "themes": [t.id for t in self.themes],
             "total": self.total,
             "hits": [
@@ -75,12 +75,12 @@ class SearchResults:
                     "candidate": h.candidate.id,
                     "score": round(h.score, 2),
                     "found_in": list(h.fields),
-                    "proposal": _proposal_dict(h.proposal),
+                    "proposal": proposal_dict(h.proposal),
                 }
                 for h in self.hits
             ],
             "sources": {
-                c.id: [_source_dict(s) for s in c.sources]
+                c.id: [source_dict(s) for s in c.sources]
                 for c in self.candidates
                 if any(h.candidate.key == c.key for h in self.hits)
             },

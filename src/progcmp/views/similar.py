@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from ..model import Candidate, Proposal, Theme
 from ..text.similarity import key, similar_pairs
-from .analysis import JSON_VERSION, _candidate_dict, _proposal_dict, _source_dict, _theme_dict
+from .records import JSON_VERSION, candidate_dict, proposal_dict, source_dict, theme_dict
 
 DEFAULT_THRESHOLD = 75  # on the 2017 data, pairs from here on say the same thing in other words
 
@@ -103,7 +103,7 @@ class SimilarReport:
     def to_dict(self) -> dict[str, Any]:
         def entry(ref: Ref) -> dict[str, Any]:
             c, p = self.proposal(ref)
-            return {"candidate": c.id, **_proposal_dict(p)}
+            return {"candidate": c.id, **proposal_dict(p)}
 
         return {
             "kind": "similar",
@@ -113,10 +113,10 @@ class SimilarReport:
                 "compared": "summary",
                 "threshold": self.threshold,
             },
-            "candidates": [_candidate_dict(c) for c in self.candidates],
+            "candidates": [candidate_dict(c) for c in self.candidates],
             "themes": [
                 {
-                    **_theme_dict(t.theme),
+                    **theme_dict(t.theme),
                     "consensus": [
                         {
                             "proposals": [entry(r) for r in g.members],
@@ -130,7 +130,7 @@ class SimilarReport:
                 }
                 for t in self.themes
             ],
-            "sources": {c.id: [_source_dict(s) for s in c.sources] for c in self.candidates},
+            "sources": {c.id: [source_dict(s) for s in c.sources] for c in self.candidates},
         }
 
     def to_records(self) -> list[dict[str, str]]:

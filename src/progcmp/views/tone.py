@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from ..model import NEUTRAL, TONE_CATEGORIES, Candidate, Dataset, Proposal, Term, Theme, ToneLexicon
 from ..text.lexicon import Match, find
-from .analysis import JSON_VERSION, _candidate_dict, _theme_dict
+from .records import JSON_VERSION, candidate_dict, theme_dict
 
 DEFENSIVE, CONSTRUCTIVE = TONE_CATEGORIES
 TEXT_FIELDS = ("summary", "quote")  # what is read, in this order
@@ -153,10 +153,10 @@ class ToneReport:
                     for c in self.lexicon.categories
                 },
             },
-            "themes": [_theme_dict(t) for t in self.themes],
+            "themes": [theme_dict(t) for t in self.themes],
             "candidates": [
                 {
-                    **_candidate_dict(ct.candidate),
+                    **candidate_dict(ct.candidate),
                     "balance": ct.balance(),
                     "proposals": [
                         {

@@ -1,0 +1,171 @@
+"""The one mapping from the model to JSON objects and flat CSV rows, shared by every view.
+
+Each view has ``to_dict()`` (the documented, versioned JSON shape: ``--format json`` prints exactly
+that) and ``to_records()`` (flat rows for CSV, every row with the keys of the class's
+``RECORD_FIELDS`` in order; a list of values in one cell holds one value per line).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import Annotation, Assessment, Candidate, Proposal, Source, Theme
+from ..text import clean
+
+JSON_VERSION = 1
+
+
+# The columns every row about one candidate on one theme starts with.
+CANDIDATE_THEME_FIELDS = (
+    "election",
+    "candidate",
+    "candidate_name",
+    "party",
+    "theme",
+    "theme_label_fr",
+    "theme_label_en",
+)
+
+
+def candidate_theme_record(candidate: Candidate, theme: Theme) -> dict[str, str]:
+    """The values of :data:`CANDIDATE_THEME_FIELDS`."""
+    return {
+        "election": candidate.election,
+        "candidate": candidate.id,
+        "candidate_name": candidate.name,
+        "party": candidate.party,
+        "theme": theme.id,
+        "theme_label_fr": theme.label.fr,
+        "theme_label_en": theme.label.en,
+    }
+
+
+# One row per candidate x theme x entry; ``kind`` says what the row is: ``proposal``,
+# ``assessment``, or a gap kind (``none-found``, ``declined``, ``not-reviewed``, ``contested``).
+ENTRY_FIELDS = (
+    *CANDIDATE_THEME_FIELDS,
+    "kind",
+    "id",
+    "author",
+    "summary",
+    "quote",
+    "locator",
+    "note",
+    "source",
+    "source_title",
+    "source_url",
+)
+GAP_FIELDS = (
+    *CANDIDATE_THEME_FIELDS,
+    "kind",
+    "proposals",
+    "note",
+    "source",
+    "source_title",
+    "source_url",
+)
+
+
+def record(
+    fields: tuple[str, ...],
+    candidate: Candidate,
+    theme: Theme,
+    kind: str,
+    sources: Sequence[Source] = (),
+    **values: str | None,
+) -> dict[str, str]:
+    """One flat row about a candidate on a theme; several sources give one line each."""
+    row = dict.fromkeys(fields, "")
+    row.update(candidate_theme_record(candidate, theme))
+    row.update(
+        kind=kind,
+        # one line per source: titles lose their line breaks so the lines stay aligned
+        source="\n".join(s.id for s in sources),
+        source_title="\n".join(clean(s.title) for s in sources),
+        source_url="\n".join(clean(s.url) for s in sources),
+    )
+    row.update((key, value or "") for key, value in values.items())
+    assert row.keys() == set(fields), sorted(row.keys() - set(fields))
+    return row
+
+
+def assessment_records(candidate: Candidate, theme: Theme) -> list[dict[str, str]]:
+    return [
+        record(
+            ENTRY_FIELDS,
+            candidate,
+            theme,
+            "assessment",
+            (candidate.source(a.source),),
+            id=a.id,
+            author=a.author,
+            summary=a.summary,
+            quote=a.quote,
+        )
+        for a in candidate.assessments
+        if theme.id in a.themes
+    ]
+
+
+def candidate_dict(c: Candidate) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "party": c.party,
+        "election": c.election,
+        "status": str(c.status),
+        "kind": str(c.kind),
+        "leader": c.leader,
+        "ballot": c.ballot,
+    }
+
+
+def theme_dict(t: Theme) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "label": {"fr": t.label.fr, "en": t.label.en},
+        "description": {"fr": t.description.fr, "en": t.description.en},
+    }
+
+
+def source_dict(s: Source) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "publisher": s.publisher,
+        "url": s.url,
+        "kind": str(s.kind),
+        "date": s.date,
+        "note": s.note,
+        "archived": s.archived,
+        "accessed": s.accessed,
+        "read": str(s.read) if s.read else None,
+    }
+
+
+def proposal_dict(p: Proposal) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "themes": list(p.themes),
+        "summary": p.summary,
+        "quote": p.quote,
+        "source": p.source,
+        "locator": p.locator,
+        "note": p.note,
+    }
+
+
+def assessment_dict(a: Assessment) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "author": a.author,
+        "source": a.source,
+        "themes": list(a.themes),
+        "summary": a.summary,
+        "quote": a.quote,
+    }
+
+
+def annotation_dict(a: Annotation) -> dict[str, Any]:
+    return {"theme": a.theme, "kind": str(a.kind), "note": a.note, "source": a.source}
