@@ -34,9 +34,84 @@ DATA = load_dataset(VALID)
         "zoé lefèvre",
         "Zoe Lefevre",
         "zl",
-        "zoee",
-        "zoe lefebvre",
         "zoe@fr-test-2027",
+        "zoe@2027",
+        "Lefèvre",  # whole words of one name
+        "ZOÉ",
+        "zoe\u0301",  # NFD
+        "zoé",
+        "zoé lef",  # the start of a name
+    ],
+)
+def test_names_resolve_exactly(query: str) -> None:
+    assert find_candidate(DATA, query).id == "zoe"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("zoee", "unknown name 'zoee' (did you mean zoe?); see 'progcmp candidates'"),
+        (
+            "zoe lefebvre",
+            "unknown name 'zoe lefebvre' (did you mean zoe?); see 'progcmp candidates'",
+        ),
+        # another person who shares a name with a candidate is not that candidate
+        (
+            "Marion Lefèvre",
+            "unknown name 'Marion Lefèvre' (did you mean zoe?); see 'progcmp candidates'",
+        ),
+        ("Jean Castex", "unknown name 'Jean Castex'; see 'progcmp candidates'"),
+        ("trump", "unknown name 'trump'; see 'progcmp candidates'"),
+        (
+            "zo",
+            "unknown name 'zo' (did you mean zoe?); see 'progcmp candidates'",
+        ),  # too short to be a start
+        ("", "'' holds no letter or digit, so it names nobody"),
+        ("🙂", "'🙂' holds no letter or digit, so it names nobody"),
+        ("李明", "unknown name '李明'; see 'progcmp candidates'"),
+    ],
+)
+def test_near_misses_and_other_people_are_refused_with_suggestions(
+    query: str, message: str
+) -> None:
+    with pytest.raises(UsageError) as caught:
+        find_candidate(DATA, query)
+    assert str(caught.value) == message
+
+
+def test_names_in_any_script_resolve_and_coexist() -> None:
+    ivan = Candidate(id="petrov", name="Иван Петров", party="P", election="fr-test-2027", path="i")
+    vlad = Candidate(
+        id="poutine", name="Владимир Путин", party="P", election="fr-test-2027", path="v"
+    )
+    data = Dataset(DATA.themes, (ivan, vlad))
+    assert find_candidate(data, "иван петров") is ivan
+    assert find_candidate(data, "Путин") is vlad
+    for stranger in ("李明", "Пётр Иванов"):
+        with pytest.raises(UsageError, match="unknown name"):
+            find_candidate(data, stranger)
+
+
+def test_a_word_several_names_share_is_ambiguous() -> None:
+    other = Candidate(id="leo", name="Léo Lefèvre", party="P", election="fr-test-2027", path="x")
+    data = Dataset(DATA.themes, (*DATA.candidates, other))
+    with pytest.raises(UsageError) as caught:
+        find_candidate(data, "Lefevre")
+    assert str(caught.value) == (
+        "'Lefevre' is ambiguous: zoe@fr-test-2027, leo@fr-test-2027; write one of these"
+    )
+
+
+def test_all_names_every_contender_in_ballot_order() -> None:
+    assert find_candidates(DATA, ["all"]) == DATA.candidates
+    assert find_candidates(DATA, ["all@2027"]) == DATA.candidates
+    with pytest.raises(UsageError, match="names every contender: use it alone"):
+        find_candidates(DATA, ["zoe", "all"])
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
         "zoe@2027",
     ],
 )
@@ -47,9 +122,9 @@ def test_names_resolve_forgivingly(query: str) -> None:
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("xyz", "unknown candidate 'xyz'; see 'progcmp candidates'"),
+        ("xyz", "unknown name 'xyz'; see 'progcmp candidates'"),
         ("zoe@2022", "unknown election '2022'; known: fr-test-2027"),
-        ("\x1b[2J", "unknown candidate '\\x1b[2J'; see 'progcmp candidates'"),
+        ("\x1b[2J", "unknown name '\\x1b[2J'; see 'progcmp candidates'"),
     ],
 )
 def test_unknown_names_are_usage_errors(query: str, message: str) -> None:
@@ -58,16 +133,17 @@ def test_unknown_names_are_usage_errors(query: str, message: str) -> None:
     assert str(caught.value) == message
 
 
-def test_ambiguous_name_lists_the_choices() -> None:
+def test_a_person_in_two_elections_is_read_in_the_latest_and_says_so() -> None:
     twin = Candidate(id="zoe", name="Zoé Lefèvre", party="P", election="fr-other-2032", path="x")
     data = Dataset(DATA.themes, (*DATA.candidates, twin))
-    with pytest.raises(UsageError) as caught:
-        find_candidate(data, "zoe")
-    assert (
-        str(caught.value)
-        == "'zoe' is ambiguous: zoe@fr-test-2027, zoe@fr-other-2032; write one of these"
-    )
-    assert find_candidate(data, "zoe@2032") is twin
+    notes: list[str] = []
+    assert find_candidate(data, "zoe", notes) is twin
+    assert notes == ["'zoe': fr-other-2032 (also in fr-test-2027; write NAME@ELECTION for another)"]
+    assert find_candidate(data, "zoe@2027").key == "zoe@fr-test-2027"
+    # with another name settled in 2027, the shared election wins
+    notes.clear()
+    assert find_candidates(data, ["zoe", "bob"], notes)[0].key == "zoe@fr-test-2027"
+    assert notes == ["'zoe': fr-test-2027 (also in fr-other-2032; write NAME@ELECTION for another)"]
 
 
 def test_the_same_candidate_twice_is_refused() -> None:

@@ -39,7 +39,7 @@ def test_json_output_equals_the_library(run: Run) -> None:
         (
             ("compare", "zoe", "nobody", *D),
             2,
-            "progcmp: error: unknown candidate 'nobody'; see 'progcmp candidates'\n",
+            "progcmp: error: unknown name 'nobody'; see 'progcmp candidates'\n",
         ),
         (
             ("compare", "zoe", "zoe", *D),
@@ -54,7 +54,7 @@ def test_json_output_equals_the_library(run: Run) -> None:
         (
             ("compare", "\x1b]52;c;eA==\x07", *D),
             2,
-            "progcmp: error: unknown candidate '\\x1b]52;c;eA==\\x07'; see 'progcmp candidates'\n",
+            "progcmp: error: unknown name '\\x1b]52;c;eA==\\x07'; see 'progcmp candidates'\n",
         ),
         (
             ("compare", "zoe", *D, "-o", "out.docx"),

@@ -63,7 +63,7 @@ def test_matrix_colours_only_on_a_colour_terminal() -> None:
         ),
         (
             ("search", "libre", "--candidate", "nobody"),
-            "progcmp: error: unknown candidate 'nobody'; see 'progcmp candidates'\n",
+            "progcmp: error: unknown name 'nobody'; see 'progcmp candidates'\n",
         ),
     ],
 )

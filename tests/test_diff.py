@@ -185,7 +185,9 @@ def test_two_versions_of_one_file_are_named_by_path(run: Run, tmp_path: Path) ->
     [
         (
             ("alice", "alice@2032"),
-            "progcmp: error: 'alice' is ambiguous: alice@fr-test-2027, alice@fr-test-2032; write one of these\n",
+            # alone, 'alice' is read in the latest election, and said so
+            "progcmp: note: 'alice': fr-test-2032 (also in fr-test-2027; write NAME@ELECTION for another)\n"
+            "progcmp: error: 'alice' and 'alice@2032' are the same programme\n",
         ),
         (
             ("alice@2032", "alice@fr-test-2032"),

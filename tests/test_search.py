@@ -90,3 +90,20 @@ def test_deterministic_order() -> None:
 def test_query_without_letters_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match=r"^the query '\?!' has no letter or digit to search for$"):
         search(DATA.candidates, DATA.themes, "?!")
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "found"),
+    [
+        ("zolle", "rolle volle wollen kolleginnen", False),  # 5 letters: no edit forgiven
+        ("zolle", "die zolle senken", True),
+        ("donnee", "donnees publiques", True),  # the start of a word
+        ("chiffrment", "chiffrement de bout en bout", True),  # 10 letters: a typo forgiven
+        ("neutralte", "neutralite du net", True),
+        ("reseau", "rosbif", False),  # 6 letters: one edit at most
+    ],
+)
+def test_fuzzy_matching_grows_with_word_length(word: str, text: str, found: bool) -> None:
+    from progcmp.views.search import WORD_CUTOFF, word_score
+
+    assert (word_score(word, text.split()) >= WORD_CUTOFF) is found

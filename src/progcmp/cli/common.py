@@ -13,7 +13,7 @@ import inspect
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,6 +72,19 @@ def load(data: Path | None, no_cache: bool = False) -> Dataset:
     finally:
         gc.enable()
     return dataset
+
+
+def contenders(dataset: Dataset, names: Sequence[str]) -> tuple[Candidate, ...]:
+    """The contenders named, saying on stderr which election was chosen where a name has
+    several (see :func:`progcmp.views.names.find_candidates`)."""
+    from ..views.names import find_candidates
+    from .console import say
+
+    notes: list[str] = []
+    found = find_candidates(dataset, names, notes)
+    for note in notes:
+        say(f"progcmp: note: {note}")
+    return found
 
 
 def cache_dir() -> Path | None:

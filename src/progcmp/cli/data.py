@@ -15,6 +15,7 @@ from .common import (
     SharedOptions,
     cache_dir,
     check_output,
+    contenders,
     load,
     shared_options,
     write_stdout,
@@ -127,10 +128,9 @@ def suggest_themes(
     Example: progcmp suggest-themes melenchon --only-review
     """
     from ..text.classify import suggest_themes as audit
-    from ..views.names import find_candidate
 
     dataset = shared.load()
-    view = audit(dataset, find_candidate(dataset, name), only_review=only_review)
+    view = audit(dataset, contenders(dataset, [name])[0], only_review=only_review)
     shared.emit(view)
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..model.errors import ExitCode
-from .common import SharedOptions, blinded, shared_options
+from .common import SharedOptions, blinded, contenders, shared_options
 from .options import BlindOpt, NamesArg, ThemeOpt, complete_candidates
 
 if TYPE_CHECKING:
@@ -36,11 +36,11 @@ def compare(
     Example: progcmp compare melenchon macron --theme open-government -o cmp.md
     """
     from ..views.compare import compare as build_comparison
-    from ..views.names import find_candidates, select_themes
+    from ..views.names import select_themes
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
-    dataset, chosen = blinded(dataset, find_candidates(dataset, names), blind, shared.lang)
+    dataset, chosen = blinded(dataset, contenders(dataset, names), blind, shared.lang)
     view = build_comparison(dataset, chosen, themes)
     shared.emit(view)
 
@@ -81,11 +81,11 @@ def gaps(
     Example: progcmp gaps melenchon; progcmp gaps --agenda asks.yaml melenchon macron
     """
     from ..views.gaps import find_gaps
-    from ..views.names import find_candidates, select_themes
+    from ..views.names import select_themes
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
-    chosen = find_candidates(dataset, names) if names else dataset.candidates
+    chosen = contenders(dataset, names) if names else dataset.candidates
     dataset, chosen = blinded(dataset, chosen, blind, shared.lang)
     report: GapReport | AgendaReport
     if agenda is not None:
@@ -114,12 +114,12 @@ def show(
 
     Example: progcmp show le-pen --lang en
     """
-    from ..views.names import find_candidate, select_themes
+    from ..views.names import select_themes
     from ..views.show import CandidateView
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
-    _, (candidate,) = blinded(dataset, (find_candidate(dataset, name),), blind, shared.lang)
+    _, (candidate,) = blinded(dataset, (contenders(dataset, [name])[0],), blind, shared.lang)
     view = CandidateView(candidate, themes)
     shared.emit(view)
 
@@ -142,11 +142,11 @@ def matrix(
     Example: progcmp matrix melenchon macron fillon le-pen
     """
     from ..views.matrix import salience
-    from ..views.names import find_candidates, select_themes
+    from ..views.names import select_themes
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
-    chosen = find_candidates(dataset, names) if names else dataset.candidates
+    chosen = contenders(dataset, names) if names else dataset.candidates
     dataset, chosen = blinded(dataset, chosen, blind, shared.lang)
     shared.emit(salience(dataset, chosen, themes))
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..model.errors import UsageError
-from .common import SharedOptions, blinded, shared_options
+from .common import SharedOptions, blinded, contenders, shared_options
 from .options import BlindOpt, NamesArg, ThemeOpt, complete_candidates
 
 if TYPE_CHECKING:
@@ -47,14 +47,14 @@ def similar(
     """
     from dataclasses import replace
 
-    from ..views.names import find_candidates, select_themes
+    from ..views.names import select_themes
     from ..views.similar import find_similar
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
     if names is not None and len(names) == 1:
         raise UsageError("give at least two candidates to compare, or none for all of them")
-    chosen = find_candidates(dataset, names) if names else dataset.candidates
+    chosen = contenders(dataset, names) if names else dataset.candidates
     report = find_similar(chosen, themes, threshold)
     if blind:  # scored on the original texts, so that blind mode finds the same pairs
         report = replace(report, candidates=blinded(dataset, chosen, blind, shared.lang)[1])
@@ -89,12 +89,12 @@ def search(
 
     Example: progcmp search logiciel libre --candidate melenchon
     """
-    from ..views.names import find_candidates, select_themes
+    from ..views.names import select_themes
     from ..views.search import search as run_search
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
-    chosen = find_candidates(dataset, candidate) if candidate else dataset.candidates
+    chosen = contenders(dataset, candidate) if candidate else dataset.candidates
     dataset, chosen = blinded(dataset, chosen, blind, shared.lang)
     shared.emit(run_search(chosen, themes, " ".join(query), limit))
 
@@ -138,11 +138,11 @@ def tone(
 
     Example: progcmp tone melenchon macron --theme free-software
     """
-    from ..views.names import find_candidates, select_themes
+    from ..views.names import select_themes
     from ..views.tone import load_bundled_lexicon, read_tone
 
     dataset = shared.load()
-    chosen = find_candidates(dataset, names) if names else dataset.candidates
+    chosen = contenders(dataset, names) if names else dataset.candidates
     if lexicon is None:
         words = load_bundled_lexicon()
     else:
@@ -161,9 +161,7 @@ def _programme(dataset: Dataset, reference: str) -> Candidate:
         from ..data.loader import load_candidate_file
 
         return load_candidate_file(Path(reference), dataset.themes)
-    from ..views.names import find_candidate
-
-    return find_candidate(dataset, reference)
+    return contenders(dataset, [reference])[0]
 
 
 @shared_options()

@@ -116,11 +116,25 @@ def _load_dataset(root: Path, cache: Path | None, progress: Progress | None) -> 
         if not _leaves(root, catalogue, problems):
             themes, domain = _load_catalogue(catalogue, problems, store)
         files = candidate_files(root)
+        # An election folder may hold a catalogue of its own, used for its candidates only.
+        # (Its candidates skip the cache, whose entries are checked against the shared one.)
+        own: dict[str, dict[str, Theme] | None] = {}
+        for folder in sorted({path.parent for path in files} | _catalogue_folders(root)):
+            if (folder / THEMES_FILENAME).is_file() and not _leaves(
+                root, folder / THEMES_FILENAME, problems
+            ):
+                own[folder.name] = _load_catalogue(folder / THEMES_FILENAME, problems)[0]
         candidates = []
         linked: dict[Path, bool] = {}  # election folders: is it a symbolic link? (asked once)
         for done, path in enumerate(files, 1):
+            election = path.parent.name
             if not _leaves(root, path, problems, linked) and (
-                c := _load_candidate(path, themes, problems, store)
+                c := _load_candidate(
+                    path,
+                    own.get(election, themes),
+                    problems,
+                    None if election in own else store,
+                )
             ):
                 candidates.append(c)
             if progress is not None:
@@ -136,7 +150,19 @@ def _load_dataset(root: Path, cache: Path | None, progress: Progress | None) -> 
         root=str(root),
         domain_fr=domain[0],
         domain_en=domain[1],
+        election_themes=tuple((e, tuple(t.values())) for e, t in sorted(own.items()) if t),
     )
+
+
+def _catalogue_folders(root: Path) -> set[Path]:
+    """Election folders with a catalogue, even before they hold a candidate."""
+    return {
+        folder
+        for folder in root.iterdir()
+        if folder.is_dir()
+        and not folder.name.startswith((".", "_"))
+        and (folder / THEMES_FILENAME).is_file()
+    }
 
 
 def _leaves(
@@ -251,6 +277,7 @@ def candidate_files(root: Path) -> list[Path]:
                         for path in folder.iterdir()
                         if path.suffix in CANDIDATE_SUFFIXES
                         and not path.name.startswith((".", "_"))
+                        and path.name != THEMES_FILENAME  # an election's own catalogue
                     ),
                     key=_path_order,
                 )

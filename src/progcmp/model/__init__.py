@@ -5,6 +5,7 @@ The loader builds these from YAML; everything else only reads them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -174,13 +175,35 @@ class Dataset:
     root: str = ""
     domain_fr: tuple[str, ...] = ()  # words that mark a text as being about the field at all
     domain_en: tuple[str, ...] = ()
+    # Elections whose folder has a catalogue of its own: (election, its themes); the others
+    # use ``themes``.
+    election_themes: tuple[tuple[str, tuple[Theme, ...]], ...] = ()
     _theme_index: dict[str, Theme] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._theme_index.update((t.id, t) for t in self.themes)
+        for _, themes in self.election_themes:
+            for t in themes:
+                self._theme_index.setdefault(t.id, t)
 
     def theme(self, theme_id: str) -> Theme:
         return self._theme_index[theme_id]
+
+    def themes_for(self, elections: Iterable[str]) -> tuple[Theme, ...]:
+        """The themes of these elections' catalogues: the shared catalogue's order first,
+        then each election catalogue's own themes in its order."""
+        own = dict(self.election_themes)
+        chosen: dict[str, Theme] = {}
+        for election in dict.fromkeys(elections):
+            for t in own.get(election, self.themes):
+                chosen.setdefault(t.id, t)
+        order = {t.id: i for i, t in enumerate(self.themes)}
+        return tuple(sorted(chosen.values(), key=lambda t: order.get(t.id, len(order))))
+
+    @property
+    def all_themes(self) -> tuple[Theme, ...]:
+        """Every theme of every catalogue, once (the shared catalogue's first)."""
+        return tuple(self._theme_index.values())
 
     @property
     def elections(self) -> tuple[str, ...]:

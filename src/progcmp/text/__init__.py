@@ -6,12 +6,20 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# Latin letters that Unicode does not decompose into a base letter and an accent.
+_LIGATURES = str.maketrans(
+    {
+        **{"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "þ": "th", "Þ": "TH"},
+        **{"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D"},
+        **{"ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T"},
+    }
+)
+# Letters and digits of every script are kept (a Cyrillic or Greek name is a name too).
+_NON_ALNUM = re.compile(r"[\W_]+")
 # The combining marks of Latin accents, removed in one pass (U+034F, the grapheme joiner, is not
 # a combining mark to `unicodedata.combining`); any other mark is found character by character.
 _DIACRITICS = re.compile("[\u0300-\u034e\u0350-\u036f]")
-_LIGATURE = re.compile("[œŒæÆß]")
+_LIGATURE = re.compile("[œŒæÆßþÞøØłŁđĐðÐıħĦŧŦ]")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 
 # What no output may hold: C0 and C1 controls (tab and newline are handled apart) and DEL; every
@@ -58,10 +66,14 @@ _ESCAPE_SEQUENCE = re.compile(
 
 
 def fold(text: str) -> str:
-    """Return a matching key: lowercase ASCII words separated by single spaces.
+    """Return a matching key: lowercase words without accents, separated by single spaces.
+
+    Latin letters lose their accents; letters of other scripts are kept as they are.
 
     >>> fold("Jean-Luc Mélenchon")
     'jean luc melenchon'
+    >>> fold("Иван Петров")
+    'иван петров'
     """
     if _LIGATURE.search(text):  # translate() looks up every character: only when needed
         text = text.translate(_LIGATURES)

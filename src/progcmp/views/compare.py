@@ -61,8 +61,12 @@ class Comparison:
 def compare(
     dataset: Dataset, candidates: Sequence[Candidate], themes: Sequence[Theme] | None = None
 ) -> Comparison:
-    """Put candidates side by side, one row per theme in catalogue order."""
-    chosen = tuple(themes) if themes is not None else dataset.themes
+    """Put candidates side by side, one row per theme of their elections' catalogues, in
+    catalogue order."""
+    chosen = dataset.themes_for(c.election for c in candidates)
+    if themes is not None:  # a selection: only those of the elections' catalogues count
+        wanted = {t.id for t in themes}
+        chosen = tuple(t for t in chosen if t.id in wanted)
     lookups = [Lookup(c) for c in candidates]
     rows = tuple(
         tuple(cell(c, t, f) for c, f in zip(candidates, lookups, strict=True)) for t in chosen

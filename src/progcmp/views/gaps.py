@@ -108,12 +108,17 @@ def find_gaps(
     dataset: Dataset, candidates: Sequence[Candidate], themes: Sequence[Theme] | None = None
 ) -> GapReport:
     """List, per candidate, the themes on which nothing was proposed, and why."""
-    chosen = tuple(themes) if themes is not None else dataset.themes
+    chosen = dataset.themes_for(c.election for c in candidates)
+    if themes is not None:  # a selection: only those of the elections' catalogues count
+        wanted = {t.id for t in themes}
+        chosen = tuple(t for t in chosen if t.id in wanted)
     gaps = []
     contested = []
     for candidate in candidates:
         lookup = Lookup(candidate)
-        cells = [cell(candidate, t, lookup) for t in chosen]
+        # A gap is only ever counted against the candidate's own election's catalogue.
+        own = {t.id for t in dataset.themes_for([candidate.election])}
+        cells = [cell(candidate, t, lookup) for t in chosen if t.id in own]
         gaps.append(tuple(c.gap for c in cells if c.gap is not None))
         contested.append(
             tuple(c.contested for c in cells if c.contested is not None and c.gap is None)

@@ -4,8 +4,10 @@ Both the query and the texts are folded (lowercase, no accents) and stop words a
 Each word of the query is matched to its closest word of the proposal: 100 when the word is
 the same or starts with the query word (four letters or more: ``cyber`` finds
 ``cybersécurité``), else rapidfuzz's ``ratio`` between the two words, so typos and plurals
-still match. A proposal is found when every word of the query matches at
-:data:`WORD_CUTOFF` or more; its score is the mean of the words' matches.
+still match — but only within a number of edits that grows with the word's length (none up to
+five letters: ``zölle`` never finds ``rolle``; one up to eight; two beyond). A proposal is found
+when every word of the query matches at :data:`WORD_CUTOFF` or more; its score is the mean of
+the words' matches, so exact words and their extensions rank before typos.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from ..text.similarity import STOP_WORDS
 from .records import JSON_VERSION, candidate_dict, proposal_dict, source_dict
 
 WORD_CUTOFF = 80  # a query word matches a word from here (ratio: one typo in a 10-letter word)
+# Edits allowed between a query word and a text word, by the query word's length: a one-letter
+# edit turns many short words into other words (rolle, volle, zölle), never a typo to forgive.
+EDITS_BY_LENGTH = ((5, 0), (8, 1))  # up to 5 letters: none; up to 8: one; longer: two
+MAX_EDITS = 2
 MIN_PREFIX = 4  # a query word this long also matches the words it starts
 DEFAULT_LIMIT = 20
 FIELDS = ("summary", "quote", "theme")  # where words are looked for; earlier wins a tie
@@ -126,10 +132,17 @@ def query_words(query: str) -> tuple[str, ...]:
 def word_score(word: str, text_words: Sequence[str]) -> float:
     """How well ``word`` matches its closest word in ``text_words`` (0 to 100)."""
     from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Levenshtein
 
-    if len(word) >= MIN_PREFIX and any(w.startswith(word) for w in text_words):
+    if word in text_words or (
+        len(word) >= MIN_PREFIX and any(w.startswith(word) for w in text_words)
+    ):
         return 100.0
-    best = process.extractOne(word, text_words, scorer=fuzz.ratio)
+    edits = next((n for length, n in EDITS_BY_LENGTH if len(word) <= length), MAX_EDITS)
+    if not edits:
+        return 0.0
+    near = [w for w in text_words if Levenshtein.distance(word, w, score_cutoff=edits) <= edits]
+    best = process.extractOne(word, near, scorer=fuzz.ratio) if near else None
     return float(best[1]) if best else 0.0
 
 
