@@ -694,7 +694,7 @@ def report(rows: list[Row], s: Settings, seconds: float) -> str:
             "# Benchmarks",
             "",
             "Written by `benchmarks/run.py` (run it with "
-            "`.venv/bin/python benchmarks/run.py`; see the README's Performance section). "
+            "`.venv/bin/python benchmarks/run.py`; see docs/performance.md). "
             "Every figure is timed against a baseline in the same run, in alternation, and the "
             "medians compared: the ratios are the result, the absolute times depend on the "
             "machine and its load.",
@@ -718,7 +718,7 @@ def report(rows: list[Row], s: Settings, seconds: float) -> str:
             "- Loading: files with no problem take a fast path (no positions recorded, checks "
             "without messages); a file with any problem is read again the careful way, so every "
             "message and position is unchanged. The cache holds parsed, validated files in the "
-            "user's cache folder, as JSON; see the README.",
+            "user's cache folder, as JSON; see docs/performance.md.",
             "- Memory is the peak resident size of the whole process (`ru_maxrss`). On Linux a "
             "child's figure also counts the benchmark process's own size when it was started "
             "(exec accounting), which is why the `import typer` baseline reads high: the "

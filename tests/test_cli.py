@@ -214,12 +214,12 @@ def test_python_dash_m_and_version_start_light() -> None:
     assert "compare" in helped.stdout and "gaps" in helped.stdout
 
 
-def test_every_command_has_help_and_is_in_the_readme(run: Run) -> None:
+def test_every_command_has_help_and_is_in_the_docs(run: Run) -> None:
     from typer.main import get_command
 
     from progcmp.cli import app
 
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parents[1] / "docs" / "commands.md").read_text(encoding="utf-8")
     commands = get_command(app).commands  # type: ignore[attr-defined]
     assert commands
     for name, command in commands.items():

@@ -383,7 +383,7 @@ def test_on_the_bundled_data_the_evidence_is_shown_word_by_word(run: Run) -> Non
 
 @pytest.mark.parametrize(
     ("term_text", "matches", "misses"),
-    [  # the table in README.md, "progcmp tone"
+    [  # the table in docs/commands.md, "progcmp tone"
         ("interdire", ["interdire"], ["interdit", "interdiction"]),
         ("interdi*", ["interdire", "interdit", "interdiction", "interdisons"], []),
         (
@@ -402,7 +402,7 @@ def test_the_readme_table_of_terms(term_text: str, matches: list[str], misses: l
 
 
 def test_the_balance_quoted_in_the_readme() -> None:
-    """README.md quotes these counts; if the data or the lexicon change, update it."""
+    """docs/commands.md quotes these counts; if the data or the lexicon change, update it."""
     data = load_dataset(BUNDLED)
     report = read_tone(data, find_candidates(data, ["melenchon", "macron"]), LEXICON)
     assert [

@@ -6,7 +6,7 @@ suggested themes are compared with the themes a person gave it. Run it with::
     python -m progcmp.evaluation            # the bundled dataset
     python -m progcmp.evaluation DATA_DIR   # another data folder
 
-The bundled figures are in the README, and ``tests/test_classify.py`` fails if they fall below
+The bundled figures are in docs/methods.md, and ``tests/test_classify.py`` fails if they fall below
 the recorded level.
 """
 
@@ -80,7 +80,7 @@ class Evaluation:
         return sum(m.recall for m in measured) / len(measured) if measured else 0.0
 
     def markdown(self) -> str:
-        """The figures as a Markdown table (as shown in the README)."""
+        """The figures as a Markdown table (as shown in docs/methods.md)."""
         lines = [
             "| theme | tagged | suggested | precision | recall | F1 |",
             "| --- | ---: | ---: | ---: | ---: | ---: |",

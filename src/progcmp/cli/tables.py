@@ -21,8 +21,8 @@ def compare(
     names: Annotated[
         list[str],
         typer.Argument(
-            help="Candidates, in the order of the columns: id, name, alias or near miss; "
-            "NAME@ELECTION to pick an election.",
+            help="Candidates, in the order of the columns: id, name, alias or the unique "
+            "start of one; NAME@ELECTION to pick an election; 'all' for every one.",
             autocompletion=complete_candidates,
         ),
     ],

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 
 class ExitCode(IntEnum):
-    """Process exit codes (documented in the README)."""
+    """Process exit codes (documented in docs/guarantees.md)."""
 
     OK = 0
     DATA_ERROR = 1  # invalid or unreadable data, I/O error, refused write

@@ -18,9 +18,6 @@ SUGGESTION_CUTOFF = (
     70  # plain ratio on folded text: a typo; below this, no suggestion beats a wrong one
 )
 MIN_PREFIX = 3  # or the word starts a choice ("cyber" -> "cybersecurity")
-NAME_CUTOFF = 75  # WRatio on folded names: accept a near miss from here
-CLOSEST_CUTOFF = 65  # ... and name it as "closest" in the error from here
-AMBIGUITY_MARGIN = 5  # two candidates this close are both named, never one silently picked
 
 
 def closest(
