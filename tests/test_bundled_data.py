@@ -158,7 +158,7 @@ EURO_HEAD_UNCONFIRMED = {22, 23, 24, 25, 26, 28, 30, 32, 36}
 
 
 def test_the_2024_european_election_has_38_lists_in_the_official_order() -> None:
-    from progcmp.models import ContenderKind
+    from progcmp.model import ContenderKind
 
     assert len(EURO) == 38
     assert [c.ballot for c in EURO] == list(range(1, 39))
@@ -197,7 +197,7 @@ def test_2024_lists_with_nothing_read_are_not_reviewed_never_silent() -> None:
 
 
 def test_every_2024_source_was_read_only_in_part_and_says_so() -> None:
-    from progcmp.models import Reading
+    from progcmp.model import Reading
 
     for c in EURO:
         for s in c.sources:
