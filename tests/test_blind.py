@@ -21,7 +21,7 @@ from progcmp import (
     load_dataset,
     render,
 )
-from progcmp.model import Candidate, SourceKind
+from progcmp.model import Candidate, ContenderKind, SourceKind
 from progcmp.render import FORMATS
 from progcmp.text import fold
 from progcmp.views.blind import anonymise, letter
@@ -107,8 +107,14 @@ def test_words_that_only_look_like_names_are_kept() -> None:
 
 
 def identifying(candidate: Candidate) -> tuple[list[str], list[str]]:
-    """Words (folded, matched as whole words) and exact strings that name a candidate."""
-    words = [candidate.name, candidate.name.split(maxsplit=1)[-1], candidate.party]
+    """Words (folded, matched as whole words) and exact strings that name a candidate.
+
+    A person's family name names them; the last words of a list's name do not (France libre:
+    'libre'), its head's name does."""
+    person = candidate.leader if candidate.kind is not ContenderKind.CANDIDATE else candidate.name
+    words = [candidate.name, candidate.party]
+    if person:
+        words += [person, person.split(maxsplit=1)[-1]]
     words += [a for a in candidate.aliases if len(a) >= 3]
     words += [s.title.split(" — ")[0] for s in candidate.sources if s.kind == "programme"]
     exact = [urlsplit(s.url).netloc.removeprefix("www.") for s in candidate.sources]

@@ -32,7 +32,7 @@ CLASSIFIER = classifier_for(DATA)
 RECORDED = {
     "micro_precision": 0.91,
     "micro_recall": 0.62,
-    "macro_precision": 0.91,
+    "macro_precision": 0.90,
     "macro_recall": 0.64,
 }
 
