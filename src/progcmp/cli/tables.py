@@ -153,14 +153,29 @@ def matrix(
 
 @shared_options()
 def candidates(
+    election: Annotated[
+        str | None,
+        typer.Option(
+            "--election",
+            "-e",
+            metavar="ELECTION",
+            help="Only this election (id, or a part of it such as 2017), in its official "
+            "order. Default: every election.",
+        ),
+    ] = None,
     *,
     shared: SharedOptions,
 ) -> None:
-    """List the candidates in the data, with their number of proposals and themes covered."""
+    """List the candidates in the data, with their number of proposals and themes covered.
+
+    Example: progcmp candidates --election 2024
+    """
     from ..views.candidates import CandidateList
+    from ..views.names import select_all
 
     dataset = shared.load()
-    view = CandidateList(dataset.candidates, len(dataset.themes))
+    chosen = select_all(dataset, election) if election else dataset.candidates
+    view = CandidateList(chosen, len(dataset.themes))
     shared.emit(view)
 
 

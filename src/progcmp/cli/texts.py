@@ -52,9 +52,9 @@ def similar(
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
-    if names is not None and len(names) == 1:
-        raise UsageError("give at least two candidates to compare, or none for all of them")
     chosen = contenders(dataset, names) if names else dataset.candidates
+    if len(chosen) == 1:
+        raise UsageError("give at least two candidates to compare, or none for all of them")
     report = find_similar(chosen, themes, threshold)
     if blind:  # scored on the original texts, so that blind mode finds the same pairs
         report = replace(report, candidates=blinded(dataset, chosen, blind, shared.lang)[1])

@@ -48,8 +48,7 @@ _WORDS = {
     "link": ("[lien]", "[link]"),
     "source": ("Source {n}", "Source {n}"),
 }
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
-_WORD = re.compile(r"[0-9a-z]+")
+_WORD = re.compile(r"[^\W_]+")  # the words fold keeps: letters and digits of every script
 _TITLE_END = re.compile(r"\s+[—–:-]\s+|\s*:\s+")  # where a programme's name ends in a title
 # A URL, or a bare domain name such as en-marche.fr (campaign sites name their candidate).
 _WEB = re.compile(  # closing punctuation after an address is the sentence's, not the address's
@@ -145,8 +144,9 @@ def _candidate(c: Candidate, label: str, masker: _Masker, lang: str) -> Candidat
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     """One character as ``fold`` sees it (lowercase, no accent), possibly several or none."""
-    decomposed = unicodedata.normalize("NFKD", char.translate(_LIGATURES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if unicodedata.combining(char):  # an accent written apart belongs to the word around it
+        return ""
+    return fold(char) or " "
 
 
 def _initials(text: str) -> str:
