@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -14,6 +15,17 @@ from .conftest import BUNDLED
 
 DATA = load_dataset(BUNDLED)
 DUPLICATE_SCORE = 90  # token_sort_ratio on folded summaries: above this, two proposals say the same
+SHARED = BUNDLED.parent.parent / "shared"
+SHARED_CSV = SHARED / "data" / "presidentielles2017"
+FACTS_2017 = SHARED / "research" / "programmes-2017-facts.md"
+OP_ED = SHARED / "seed" / "carnets-de-campagne-melenchon-2017.md"
+COPIED_RUN = (
+    60  # characters in a row shared with a source sentence: that is copying, not summarising
+)
+NO_CSV = pytest.mark.skipif(
+    not SHARED_CSV.is_dir(), reason="the 2017 source texts (../shared) are not beside the project"
+)
+CANDIDATES_2017 = [c for c in DATA.candidates if c.election == "fr-pres-2017"]
 
 
 def test_bundled_data_validates_and_covers_the_2017_candidates() -> None:
@@ -76,7 +88,8 @@ def test_candidates_with_nothing_found_say_so_honestly() -> None:
 
 
 def test_the_open_government_claim_is_contested_by_the_programme() -> None:
-    """The op-ed found nothing on Open Government for Mélenchon; his section 83 has open data."""
+    """The op-ed finds no strong national Open Government commitment in Mélenchon's programme;
+    his section 83 makes open data systematic for local authorities: partly contradicted."""
     melenchon = find_candidate(DATA, "Mélenchon")
     annotation = melenchon.annotation_on("open-government")
     assert annotation is not None and annotation.kind is GapKind.CONTESTED
@@ -94,6 +107,26 @@ def test_the_open_government_claim_is_contested_by_the_programme() -> None:
     assert not any(p.source == annotation.source for p in melenchon.proposals), (
         "a verdict is not a proposal"
     )
+    assert "en partie contredit" in annotation.note
+
+
+@pytest.mark.skipif(
+    not OP_ED.is_file(), reason="the op-ed (../shared/seed) is not beside the project"
+)
+def test_what_the_op_ed_is_quoted_as_saying_is_in_the_op_ed() -> None:
+    """Words put in « » as the op-ed's are its exact words."""
+    import re
+
+    op_ed = " ".join(OP_ED.read_text(encoding="utf-8").replace("*", "").split())
+    melenchon = find_candidate(DATA, "Mélenchon")
+    annotation = melenchon.annotation_on("open-government")
+    assert annotation is not None
+    texts = [annotation.note] + [
+        f"{a.summary} « {a.quote} »" for a in melenchon.assessments if a.source == annotation.source
+    ]
+    quoted = [q.strip() for text in texts for q in re.findall(r"«\s*([^»]+?)\s*»", text)]
+    assert "d'engagements nationaux forts en matière d'Open Government" in quoted
+    assert [q for q in quoted if q not in op_ed] == []
 
 
 def test_the_headline_comparison_has_sourced_proposals_on_most_themes() -> None:
@@ -102,33 +135,116 @@ def test_the_headline_comparison_has_sourced_proposals_on_most_themes() -> None:
     assert covered >= 0.6 * len(view.rows) * 4
 
 
-SHARED_CSV = BUNDLED.parent.parent / "shared" / "data" / "presidentielles2017"
-COPIED_RUN = (
-    60  # characters in a row shared with a source sentence: that is copying, not summarising
-)
-
-
-@pytest.mark.skipif(
-    not SHARED_CSV.is_dir(), reason="the 2017 source texts (../shared) are not beside the project"
-)
-def test_summaries_are_in_our_own_words() -> None:
+def _csv_rows() -> list[dict[str, str]]:
     import csv
 
-    source_text = []
+    rows: list[dict[str, str]] = []
     for path in sorted(SHARED_CSV.glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
-            source_text += [fold(row["proposition"]) for row in csv.DictReader(handle)]
-    haystack = " | ".join(source_text)
-    copied = [
-        f"{c.id}/{p.id}"
+            rows += csv.DictReader(handle)
+    return rows
+
+
+@NO_CSV
+def test_summaries_are_in_our_own_words() -> None:
+    """No summary shares a run of 60 characters (accents, case and punctuation aside) with the
+    campaign texts, at any offset."""
+    haystack = " | ".join(fold(row["proposition"]) for row in _csv_rows())
+    runs = {
+        f"{c.id}/{p.id}": text[i : i + COPIED_RUN]
         for c in DATA.candidates
         for p in c.proposals
         for text in [fold(p.summary)]
-        if any(
-            text[i : i + COPIED_RUN] in haystack for i in range(0, len(text) - COPIED_RUN + 1, 5)
-        )
+        for i in range(len(text) - COPIED_RUN + 1)
+        if text[i : i + COPIED_RUN] in haystack
+    }
+    assert not runs
+
+
+def test_2017_coverage() -> None:
+    """The figures programmes/README.md gives for 2017."""
+    proposals = [p for c in CANDIDATES_2017 for p in c.proposals]
+    assert len(CANDIDATES_2017) == 13
+    assert len(proposals) == 273
+    environment = [
+        (c.id, p.id) for c in CANDIDATES_2017 for p in c.proposals_on("digital-environment")
     ]
-    assert not copied
+    assert environment == [("jadot", "filiere-dechets-electroniques")]
+
+
+@pytest.mark.parametrize("candidate", CANDIDATES_2017, ids=lambda c: c.id)
+def test_every_reviewed_2017_source_says_how_much_was_read(candidate: object) -> None:
+    from progcmp.model import Candidate, Reading
+
+    assert isinstance(candidate, Candidate)
+    for source_id in candidate.reviewed:
+        source = candidate.source(source_id)
+        # only the campaign-site pages of the 2017 extraction were read whole
+        assert source.read is (Reading.FULL if source.kind == "programme" else Reading.PARTIAL), (
+            source_id
+        )
+
+
+@NO_CSV
+def test_2017_sources_are_those_of_the_research_notes_or_the_campaign_texts() -> None:
+    pages = {row["source"] for row in _csv_rows()}
+    notes = FACTS_2017.read_text(encoding="utf-8").replace("issuu.com./", "issuu.com/")
+    unknown = [
+        f"{c.id}/{s.id}"
+        for c in CANDIDATES_2017
+        for s in c.sources
+        if s.url not in pages and s.url not in notes
+    ]
+    assert not unknown
+    read_whole = {s.url for c in CANDIDATES_2017 for s in c.sources if s.read == "full"}
+    assert read_whole <= pages, "only the extracted campaign pages were read in full"
+
+
+def test_no_bundled_proposal_breaks_a_boundary_rule_of_the_catalogue() -> None:
+    from progcmp.text.classify import breaches, classifier_for
+
+    classifier = classifier_for(DATA)
+    broken = {
+        f"{c.id}/{p.id}": found
+        for c in DATA.candidates
+        for p in c.proposals
+        if (found := breaches(classifier, p))
+    }
+    assert not broken
+
+
+@pytest.mark.parametrize(
+    ("summary", "tag", "goes_to"),
+    [
+        (
+            "Doter la fonction publique d'un système d'exploitation souverain.",
+            "free-software",
+            "data-sovereignty",
+        ),
+        (
+            "Ne taxer les robots que dans les entreprises qui réduisent leurs effectifs.",
+            "artificial-intelligence",
+            "platform-work",
+        ),
+        ("Taxer la richesse produite par les robots.", "artificial-intelligence", "platform-work"),
+        ("Intensifier la lutte contre le cyber-djihadisme.", "cybersecurity", "online-speech"),
+        ("Remettre en cause l'accord avec Microsoft.", "digital-education", "free-software"),
+    ],
+)
+def test_the_boundary_rules_catch_the_tags_they_were_written_for(
+    summary: str, tag: str, goes_to: str
+) -> None:
+    from progcmp.model import Proposal
+    from progcmp.text.classify import audit_proposal, breaches, classifier_for
+
+    classifier = classifier_for(DATA)
+    proposal = Proposal("p", (tag,), summary, "s")
+    assert [(b.theme, b.goes_to) for b in breaches(classifier, proposal)] == [(tag, goes_to)]
+    audit = audit_proposal(classifier, proposal)
+    assert tag in audit.unsupported and goes_to in audit.missing
+    assert tag not in [s.theme for s in audit.suggestion.themes]
+    free = Proposal("p", ("free-software",), "Un système d'exploitation souverain et libre.", "s")
+    assert not breaches(classifier, free)
 
 
 def test_the_whole_2017_report_exports_cleanly() -> None:
@@ -254,3 +370,10 @@ def test_2024_summaries_do_not_copy_the_quoted_source_text() -> None:
         )
     ]
     assert not copied
+
+
+def test_the_boundary_rules_come_back_from_the_cache(tmp_path: Path) -> None:
+    load_dataset(BUNDLED, cache=tmp_path)
+    cached = load_dataset(BUNDLED, cache=tmp_path)
+    assert cached.themes == DATA.themes
+    assert any(t.boundaries for t in cached.themes)

@@ -470,3 +470,21 @@ def test_contender_kind_and_ballot_are_checked(tmp_path: Path) -> None:
         "4:7: 'kind' must be one of candidate, party, list (got 'liste')",
         "6:9: 'ballot' must be a whole number from 1 to 9999 (got '0')",
     ]
+
+
+def test_a_boundary_rule_must_send_to_another_theme(tmp_path: Path) -> None:
+    themes = tmp_path / "themes.yaml"
+    theme = "  - id: {0}\n    label: {{fr: A, en: A}}\n    description: {{fr: A, en: A}}\n"
+    rule = "    not:\n      - keywords: [robots]\n        goes-to: {0}\n"
+    themes.write_text(
+        "themes:\n" + theme.format("a") + rule.format("b") + theme.format("b") + rule.format("b"),
+        encoding="utf-8",
+    )
+    assert [str(p) for p in validate_paths([themes], tmp_path)] == [
+        f"{themes}:13:18: goes-to 'b' is not another theme of the catalogue",
+    ]
+    themes.write_text(themes.read_text().replace("goes-to: b", "goes-to: nowhere", 1))
+    assert [str(p) for p in validate_paths([themes], tmp_path)] == [
+        f"{themes}:7:18: goes-to 'nowhere' is not another theme of the catalogue",
+        f"{themes}:13:18: goes-to 'b' is not another theme of the catalogue",
+    ]

@@ -29,6 +29,7 @@ from .._version import __version__
 from ..model import (
     Annotation,
     Assessment,
+    Boundary,
     Candidate,
     ContenderKind,
     GapKind,
@@ -216,11 +217,15 @@ def _theme_row(t: Theme) -> list[Any]:
         t.description.en,
         t.keywords_fr,
         t.keywords_en,
+        [[b.keywords, b.goes_to, b.unless] for b in t.boundaries],
     ]
 
 
 def _theme(r: list[Any]) -> Theme:
-    return Theme(r[0], Localized(r[1], r[2]), Localized(r[3], r[4]), tuple(r[5]), tuple(r[6]))
+    boundaries = tuple(Boundary(tuple(k), g, tuple(u)) for k, g, u in r[7])
+    return Theme(
+        r[0], Localized(r[1], r[2]), Localized(r[3], r[4]), tuple(r[5]), tuple(r[6]), boundaries
+    )
 
 
 def _candidate_row(c: Candidate) -> list[Any]:

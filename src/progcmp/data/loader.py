@@ -20,6 +20,7 @@ from ..model import (
     AgendaItem,
     Annotation,
     Assessment,
+    Boundary,
     Candidate,
     ContenderKind,
     Dataset,
@@ -508,19 +509,25 @@ def _load_catalogue(
         return None, ((), ())
     # Repeated ids are looked for even in a file with other problems: one run reports all.
     seen: set[str] = set()
-    duplicates = False
+    flawed = False  # a repeated id or a rule sending nowhere: reported, never cached
     for i, raw_theme in enumerate(_Lenient(located.data).items("themes")):
         if isinstance(raw_theme.get("id"), str):
             if raw_theme["id"] in seen:
                 problems.append(
                     located.at(("themes", i, "id"), f"duplicate theme id {show(raw_theme['id'])}")
                 )
-                duplicates = True
+                flawed = True
             seen.add(raw_theme["id"])
     if not sound:
         return None, ((), ())
     themes: dict[str, Theme] = {}
-    for raw_theme in located.data["themes"]:
+    for i, raw_theme in enumerate(located.data["themes"]):
+        for j, rule in enumerate(raw_theme.get("not") or ()):
+            if rule["goes-to"] not in seen or rule["goes-to"] == raw_theme["id"]:
+                where = ("themes", i, "not", j, "goes-to")
+                message = f"goes-to {show(rule['goes-to'])} is not another theme of the catalogue"
+                problems.append(located.at(where, message))
+                flawed = True
         if raw_theme["id"] in themes:  # a repeated id, reported above: the first one counts
             continue
         keywords = raw_theme.get("keywords") or {}
@@ -530,10 +537,14 @@ def _load_catalogue(
             description=Localized(**raw_theme["description"]),
             keywords_fr=tuple(keywords.get("fr") or ()),
             keywords_en=tuple(keywords.get("en") or ()),
+            boundaries=tuple(
+                Boundary(tuple(r["keywords"]), r["goes-to"], tuple(r.get("unless") or ()))
+                for r in raw_theme.get("not") or ()
+            ),
         )
     data = located.data.get("domain") or {}
     domain = (tuple(data.get("fr") or ()), tuple(data.get("en") or ()))
-    if store is not None and key is not None and not duplicates:
+    if store is not None and key is not None and not flawed:
         store.put_themes(key, themes, domain)
     return themes, domain
 

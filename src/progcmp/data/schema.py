@@ -139,6 +139,20 @@ THEME = Record(
                 "en": ListOf(NAME, "English keywords."),
             },
         ),
+        "not": ListOf(
+            Record(
+                "boundary rule",
+                "Where a subject goes instead of this theme: a proposal tagged with this theme "
+                "whose text says one of the keywords (and none of the unless words) belongs to "
+                "the goes-to theme. `progcmp suggest-themes` reports the tags that break it.",
+                required={
+                    "keywords": ListOf(NAME, "Words or phrases of the subject (any language).", 1),
+                    "goes-to": ID,
+                },
+                optional={"unless": ListOf(NAME, "Words that keep the subject on this theme.")},
+            ),
+            "Boundary rules: subjects that go under another theme.",
+        ),
     },
 )
 

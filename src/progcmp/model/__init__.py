@@ -68,6 +68,16 @@ class Localized:
 
 
 @dataclass(frozen=True, slots=True)
+class Boundary:
+    """A boundary rule of the catalogue: a text saying one of ``keywords`` (and none of
+    ``unless``) is not on the theme that holds the rule, but on ``goes_to``."""
+
+    keywords: tuple[str, ...]
+    goes_to: str
+    unless: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Theme:
     """One entry of the shared theme catalogue."""
 
@@ -76,6 +86,7 @@ class Theme:
     description: Localized
     keywords_fr: tuple[str, ...] = ()
     keywords_en: tuple[str, ...] = ()
+    boundaries: tuple[Boundary, ...] = ()  # what goes elsewhere (the "not" list)
 
 
 @dataclass(frozen=True, slots=True)

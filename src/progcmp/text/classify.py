@@ -166,12 +166,24 @@ class Cue:
 
 
 @dataclass(frozen=True, slots=True)
+class Rule:
+    """A boundary rule of the catalogue, analysed: text saying ``keywords`` (and none of
+    ``unless``) is not on ``theme`` but on ``goes_to``."""
+
+    theme: str
+    goes_to: str
+    keywords: tuple[tuple[str, tuple[Word, ...]], ...]  # as written, analysed
+    unless: tuple[tuple[Word, ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Classifier:
     """Everything the catalogue says about its themes, indexed for matching."""
 
     themes: tuple[str, ...]  # ids, in catalogue order
     cues: dict[str, tuple[Cue, ...]]  # by the stem of the cue's first word
     description: dict[str, dict[str, float]]  # stem -> theme -> weight
+    rules: dict[str, tuple[Rule, ...]] = field(default_factory=dict)  # by the theme they limit
 
     @property
     def size(self) -> int:
@@ -229,10 +241,24 @@ def build_classifier(
                 description.setdefault(stem, {})[theme_id] = DESCRIPTION_WEIGHT
             elif users == 2:
                 description.setdefault(stem, {})[theme_id] = SHARED_DESCRIPTION_WEIGHT
+    rules = {
+        t.id: tuple(
+            Rule(
+                t.id,
+                b.goes_to,
+                tuple((k, analyse(k)) for k in b.keywords),
+                tuple(analyse(u) for u in b.unless),
+            )
+            for b in t.boundaries
+        )
+        for t in themes
+        if t.boundaries
+    }
     return Classifier(
         themes=tuple(t.id for t in themes),
         cues={k: tuple(v) for k, v in cues.items()},
         description=description,
+        rules=rules,
     )
 
 
@@ -385,11 +411,55 @@ def _combine(weights: Iterable[float]) -> float:
     return 1.0 - missing
 
 
+def _says(words: tuple[Word, ...], cue: tuple[Word, ...]) -> bool:
+    """Whether the text holds the cue, whole or (for a phrase) its words close together."""
+    return bool(cue) and any(
+        _match_at(cue, words, i) is not None
+        or (len(cue) > 1 and _scattered(cue, words, i) is not None)
+        for i, word in enumerate(words)
+        if _same(cue[0], word, len(cue) > 1)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Breach:
+    """A tag that a boundary rule of the catalogue sends to another theme."""
+
+    theme: str  # the tag
+    goes_to: str  # where the rule sends the subject
+    keyword: str  # what the text says
+
+    def to_dict(self) -> dict[str, str]:
+        return {"theme": self.theme, "goes_to": self.goes_to, "keyword": self.keyword}
+
+
+def _sent_elsewhere(classifier: Classifier, theme: str, words: tuple[Word, ...]) -> Breach | None:
+    """The first boundary rule of ``theme`` that the text breaks, if any."""
+    for rule in classifier.rules.get(theme, ()):
+        said = next((k for k, cue in rule.keywords if _says(words, cue)), None)
+        if said is not None and not any(_says(words, cue) for cue in rule.unless):
+            return Breach(theme, rule.goes_to, said)
+    return None
+
+
+def breaches(classifier: Classifier, proposal: Proposal) -> tuple[Breach, ...]:
+    """The proposal's tags that the catalogue's boundary rules send elsewhere."""
+    words = analyse(proposal_text(proposal))
+    found = (_sent_elsewhere(classifier, tag, words) for tag in proposal.themes)
+    return tuple(b for b in found if b is not None)
+
+
 def suggest(classifier: Classifier, text: str) -> Suggestion:
     """The themes to suggest for a text: those scoring at least :data:`SUGGEST_AT`, at most
-    :data:`MAX_SUGGESTED`, best first."""
+    :data:`MAX_SUGGESTED`, best first; never a theme whose boundary rule sends the text
+    elsewhere."""
     scores = score(classifier, text)
-    chosen = tuple(s for s in scores if s.score >= SUGGEST_AT)[:MAX_SUGGESTED]
+    words = analyse(text) if classifier.rules else ()
+    chosen = tuple(
+        s
+        for s in scores
+        if s.score >= SUGGEST_AT and _sent_elsewhere(classifier, s.theme, words) is None
+    )[:MAX_SUGGESTED]
     return Suggestion(chosen, scores)
 
 
@@ -407,8 +477,10 @@ class ProposalAudit:
 
     proposal: Proposal
     suggestion: Suggestion
-    unsupported: tuple[str, ...]  # tagged, but the text gives (almost) no evidence
-    missing: tuple[str, ...]  # not tagged, but the text clearly touches the theme
+    unsupported: tuple[str, ...]  # tagged, but the text gives (almost) no evidence for it, or
+    # a boundary rule of the catalogue sends what it says elsewhere (see ``breaches``)
+    missing: tuple[str, ...]  # not tagged, but the text clearly touches it, or a rule sends here
+    breaches: tuple[Breach, ...] = ()
 
     @property
     def status(self) -> str:
@@ -416,15 +488,23 @@ class ProposalAudit:
 
 
 def audit_proposal(classifier: Classifier, proposal: Proposal) -> ProposalAudit:
-    """Compare a proposal's tags with what its text supports."""
+    """Compare a proposal's tags with what its text supports and the catalogue's boundary
+    rules (a tag a rule sends elsewhere is unsupported, the theme it goes to missing)."""
     suggestion = suggest(classifier, proposal_text(proposal))
-    unsupported = tuple(t for t in proposal.themes if suggestion.score_of(t) < SUPPORTED_AT)
+    broken = breaches(classifier, proposal)
+    misplaced = {b.theme for b in broken}
+    unsupported = tuple(
+        t for t in proposal.themes if suggestion.score_of(t) < SUPPORTED_AT or t in misplaced
+    )
     missing = tuple(
         s.theme
         for s in suggestion.themes
         if s.score >= CLEARLY_AT and s.theme not in proposal.themes
     )
-    return ProposalAudit(proposal, suggestion, unsupported, missing)
+    missing += tuple(
+        dict.fromkeys(b.goes_to for b in broken if b.goes_to not in proposal.themes + missing)
+    )
+    return ProposalAudit(proposal, suggestion, unsupported, missing, broken)
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,6 +549,8 @@ class ThemeSuggestions:
                     "confidence": round(item.suggestion.confidence, 2),
                     "unsupported": list(item.unsupported),
                     "missing": list(item.missing),
+                    # only where a boundary rule of the catalogue is broken: the reason why
+                    **({"boundary": [b.to_dict() for b in item.breaches]} if item.breaches else {}),
                     "status": item.status,
                 }
                 for item in self.items
