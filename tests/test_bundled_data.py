@@ -400,11 +400,14 @@ def test_2022_mirrors_and_proxies_are_flagged() -> None:
     assert len(seen) == len(MIRROR_HOSTS)  # each one is cited somewhere, and flagged there
 
 
-def test_poutou_2022_declined_the_cybersecurity_questionnaire() -> None:
+def test_poutou_2022_has_one_measure_and_no_questionnaire_answer_taken_for_a_refusal() -> None:
     poutou = find_candidate(DATA, f"poutou@{PRES_2022}")
-    annotation = poutou.annotation_on("cybersecurity")
-    assert annotation is not None and annotation.kind is GapKind.DECLINED
     assert [p.themes for p in poutou.proposals] == [("platform-work",)]
+    assert poutou.annotation_on("cybersecurity") is None  # no answer is not a declared refusal
+    report = find_gaps(DATA, [poutou])
+    kinds = {gap.theme.id: gap.kind for gap in report.gaps[0]}
+    assert kinds["cybersecurity"] is GapKind.NONE_FOUND
+    assert kinds["free-software"] is GapKind.NOT_REVIEWED
 
 
 @needs_notes_2022
