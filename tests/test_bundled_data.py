@@ -316,7 +316,7 @@ def _squeezed(text: str) -> str:
 
 
 def test_2022_has_the_twelve_first_round_candidates_in_the_official_order() -> None:
-    from progcmp.models import Candidate
+    from progcmp.model import Candidate
 
     candidates = [c for c in _candidates_2022() if isinstance(c, Candidate)]
     assert len(candidates) == 12
@@ -341,7 +341,7 @@ def test_a_2022_proposal_keeps_its_2017_id_only_for_the_same_measure_on_the_same
     """Recurring measures share an id with 2017 (so diff pairs them by id), themes included."""
     shared = 0
     for new in _candidates_2022():
-        from progcmp.models import Candidate
+        from progcmp.model import Candidate
 
         assert isinstance(new, Candidate)
         old = next(
@@ -359,7 +359,7 @@ def test_a_2022_proposal_keeps_its_2017_id_only_for_the_same_measure_on_the_same
 
 def test_every_2022_reviewed_source_says_how_much_of_it_was_read() -> None:
     """The notes read every page only in part, but for one short brief read whole."""
-    from progcmp.models import Candidate, Reading
+    from progcmp.model import Candidate, Reading
 
     whole = set()
     for candidate in _candidates_2022():
@@ -376,7 +376,7 @@ def test_every_2022_reviewed_source_says_how_much_of_it_was_read() -> None:
 
 
 def test_second_hand_2022_proposals_say_where_they_come_from() -> None:
-    from progcmp.models import Candidate, SourceKind
+    from progcmp.model import Candidate, SourceKind
 
     for candidate in _candidates_2022():
         assert isinstance(candidate, Candidate)
@@ -387,7 +387,7 @@ def test_second_hand_2022_proposals_say_where_they_come_from() -> None:
 
 
 def test_2022_mirrors_and_proxies_are_flagged() -> None:
-    from progcmp.models import Candidate
+    from progcmp.model import Candidate
 
     seen = set()
     for candidate in _candidates_2022():
@@ -412,7 +412,7 @@ def test_poutou_2022_has_one_measure_and_no_questionnaire_answer_taken_for_a_ref
 
 @needs_notes_2022
 def test_every_2022_source_url_comes_from_the_research_notes() -> None:
-    from progcmp.models import Candidate
+    from progcmp.model import Candidate
 
     notes = NOTES_2022.read_text(encoding="utf-8")
     missing = []
@@ -424,7 +424,7 @@ def test_every_2022_source_url_comes_from_the_research_notes() -> None:
 
 @needs_notes_2022
 def test_every_2022_quote_is_verbatim_from_the_research_notes() -> None:
-    from progcmp.models import Candidate
+    from progcmp.model import Candidate
 
     notes = _squeezed(NOTES_2022.read_text(encoding="utf-8"))
     not_found = []
@@ -439,7 +439,7 @@ def test_every_2022_quote_is_verbatim_from_the_research_notes() -> None:
 @needs_notes_2022
 def test_2022_summaries_are_in_our_own_words() -> None:
     """No summary or note shares a run of 60 characters with the notes (quotes included)."""
-    from progcmp.models import Candidate
+    from progcmp.model import Candidate
 
     haystack = fold(_squeezed(NOTES_2022.read_text(encoding="utf-8")))
     copied = []
@@ -461,7 +461,7 @@ def test_2022_summaries_are_in_our_own_words() -> None:
 
 
 def test_the_melenchon_diff_pairs_recurring_measures_by_id() -> None:
-    from progcmp.diff import Change, diff_programmes
+    from progcmp.views.diff import Change, diff_programmes
 
     old = find_candidate(DATA, "melenchon@fr-pres-2017")
     new = find_candidate(DATA, f"melenchon@{PRES_2022}")
@@ -480,7 +480,7 @@ def test_the_melenchon_diff_pairs_recurring_measures_by_id() -> None:
 
 def test_the_whole_2022_report_exports_cleanly() -> None:
     from progcmp import RenderOptions, render
-    from progcmp.analysis import election_report
+    from progcmp.views.analysis import election_report
 
     from .test_render import check_csv, check_html, check_markdown
 
