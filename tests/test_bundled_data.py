@@ -480,7 +480,7 @@ def test_the_melenchon_diff_pairs_recurring_measures_by_id() -> None:
 
 def test_the_whole_2022_report_exports_cleanly() -> None:
     from progcmp import RenderOptions, render
-    from progcmp.views.analysis import election_report
+    from progcmp.views.report import election_report
 
     from .test_render import check_csv, check_html, check_markdown
 
