@@ -195,7 +195,7 @@ def test_the_bundled_example_agenda_loads_on_the_bundled_catalogue(run: Run) -> 
     data = load_dataset(BUNDLED)
     agenda = load_agenda(AGENDAS / "exemple-2017.yaml", data.themes)
     assert agenda.url is None  # invented: it cites nothing
-    result = run("gaps", "--agenda", AGENDAS / "exemple-2017.yaml", "melenchon", "macron")
+    result = run("gaps", "--agenda", AGENDAS / "exemple-2017.yaml", "melenchon@2017", "macron@2017")
     assert result.code == 0, result.stderr
     assert "Points couverts : Jean-Luc Mélenchon 4 sur 4 · Emmanuel Macron 2 sur 4" in result.stdout
 

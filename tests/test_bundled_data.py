@@ -1,4 +1,7 @@
-"""The shipped dataset: valid, every claim sourced, no accidental duplicates, the founding case kept."""
+"""The shipped dataset: valid, every claim sourced, no accidental duplicates, the founding case kept.
+
+Two presidential elections share candidates (melenchon, macron, le-pen...), so names are
+written ``name@election`` here: a bare name reads the latest election."""
 
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ CANDIDATES_2017 = [c for c in DATA.candidates if c.election == "fr-pres-2017"]
 
 
 def test_bundled_data_validates_and_covers_the_2017_candidates() -> None:
-    ids = {c.id for c in DATA.candidates}
+    ids = {c.id for c in DATA.candidates if c.election == "fr-pres-2017"}
     assert {
         "melenchon",
         "macron",
@@ -74,12 +77,13 @@ def test_no_two_proposals_of_a_candidate_are_near_duplicates(candidate: object) 
 
 
 def test_withdrawn_and_defeated_candidates_are_marked() -> None:
-    assert find_candidate(DATA, "jadot").status == "withdrew"
-    assert find_candidate(DATA, "valls").status == "lost-primary"
+    assert find_candidate(DATA, "jadot@fr-pres-2017").status == "withdrew"
+    assert find_candidate(DATA, "valls@fr-pres-2017").status == "lost-primary"
+    assert find_candidate(DATA, "jadot@fr-pres-2022").status == "candidate"
 
 
 def test_candidates_with_nothing_found_say_so_honestly() -> None:
-    for name in ("poutou", "cheminade"):
+    for name in ("poutou@fr-pres-2017", "cheminade@fr-pres-2017"):
         candidate = find_candidate(DATA, name)
         assert candidate.proposals == ()
         report = find_gaps(DATA, [candidate])
@@ -90,7 +94,7 @@ def test_candidates_with_nothing_found_say_so_honestly() -> None:
 def test_the_open_government_claim_is_contested_by_the_programme() -> None:
     """The op-ed finds no strong national Open Government commitment in Mélenchon's programme;
     his section 83 makes open data systematic for local authorities: partly contradicted."""
-    melenchon = find_candidate(DATA, "Mélenchon")
+    melenchon = find_candidate(DATA, "Mélenchon@fr-pres-2017")
     annotation = melenchon.annotation_on("open-government")
     assert annotation is not None and annotation.kind is GapKind.CONTESTED
     assert annotation.source is not None and "silicon.fr" in melenchon.source(annotation.source).url
@@ -118,7 +122,7 @@ def test_what_the_op_ed_is_quoted_as_saying_is_in_the_op_ed() -> None:
     import re
 
     op_ed = " ".join(OP_ED.read_text(encoding="utf-8").replace("*", "").split())
-    melenchon = find_candidate(DATA, "Mélenchon")
+    melenchon = find_candidate(DATA, "Mélenchon@fr-pres-2017")
     annotation = melenchon.annotation_on("open-government")
     assert annotation is not None
     texts = [annotation.note] + [
@@ -130,7 +134,8 @@ def test_what_the_op_ed_is_quoted_as_saying_is_in_the_op_ed() -> None:
 
 
 def test_the_headline_comparison_has_sourced_proposals_on_most_themes() -> None:
-    view = compare(DATA, find_candidates(DATA, ["melenchon", "macron", "fillon", "hamon"]))
+    names = ["melenchon", "macron", "fillon", "hamon"]
+    view = compare(DATA, find_candidates(DATA, [f"{n}@fr-pres-2017" for n in names]))
     covered = sum(1 for row in view.rows for cell in row if cell.proposals)
     assert covered >= 0.6 * len(view.rows) * 4
 
@@ -259,7 +264,7 @@ def test_the_whole_2017_report_exports_cleanly() -> None:
     check_csv(report, render(report, "csv"))
     check_markdown(render(report, "markdown"))
     check_markdown(render(report, "markdown", RenderOptions(layout="sections")))
-    table = compare(DATA, find_candidates(DATA, ["melenchon", "macron"]))
+    table = compare(DATA, find_candidates(DATA, ["melenchon@fr-pres-2017", "macron@fr-pres-2017"]))
     check_csv(table, render(table, "csv"))
 
 
@@ -295,9 +300,17 @@ def test_2024_names_do_not_capture_a_2017_candidate() -> None:
     taken = {fold(n) for c in old for n in (c.id, c.name, *c.aliases)}
     for c in EURO:
         assert not taken & {fold(n) for n in (c.id, c.name, *c.aliases)}, c.id
+    # A person who stood again in 2022 is read, by a bare name, in 2022: leave those names out.
+    again = {
+        fold(n)
+        for c in DATA.candidates
+        if c.election == "fr-pres-2022"
+        for n in (c.id, c.name, *c.aliases)
+    }
     for c in old:
         for name in (c.id, c.name, *c.aliases):
-            assert find_candidate(DATA, name) is c
+            if fold(name) not in again:
+                assert find_candidate(DATA, name) is c
 
 
 def test_2024_lists_with_nothing_read_are_not_reviewed_never_silent() -> None:
@@ -377,3 +390,225 @@ def test_the_boundary_rules_come_back_from_the_cache(tmp_path: Path) -> None:
     cached = load_dataset(BUNDLED, cache=tmp_path)
     assert cached.themes == DATA.themes
     assert any(t.boundaries for t in cached.themes)
+
+
+# --- fr-pres-2022 -------------------------------------------------------------------------------
+
+PRES_2022 = "fr-pres-2022"
+# The Conseil constitutionnel's order, which the research notes follow and `ballot` records.
+OFFICIAL_ORDER_2022 = (
+    "arthaud",
+    "roussel",
+    "macron",
+    "lassalle",
+    "le-pen",
+    "zemmour",
+    "melenchon",
+    "hidalgo",
+    "jadot",
+    "pecresse",
+    "poutou",
+    "dupont-aignan",
+)
+NOTES_2022 = BUNDLED.parent.parent / "shared" / "research" / "programmes-2022-facts.md"
+needs_notes_2022 = pytest.mark.skipif(
+    not NOTES_2022.is_file(),
+    reason="the 2022 research notes (../shared) are not beside the project",
+)
+# Hosts the notes name as mirrors, proxies, translations or republications: a source on one of
+# them must say so in its note (the original is to be found before publication).
+MIRROR_HOSTS = {
+    "www.staging.libe.io": "copie",
+    "clubi.cc": "lien court",
+    "meilu.jpshuntong.com": "proxy",
+    "ec2-52-90-15-253.compute-1.amazonaws.com": "traduction",
+    "lesfrancais.press": "republication",
+    "www.societe.com": "republication",
+    "www.cbanque.com": "republication",
+    "a4perspectives.com": "republication",
+}
+
+
+def _candidates_2022() -> list[object]:
+    return [c for c in DATA.candidates if c.election == PRES_2022]
+
+
+def _squeezed(text: str) -> str:
+    """Whitespace runs as one space: the notes wrap their lines, quotes among them."""
+    return " ".join(text.split())
+
+
+def test_2022_has_the_twelve_first_round_candidates_in_the_official_order() -> None:
+    from progcmp.model import Candidate
+
+    candidates = [c for c in _candidates_2022() if isinstance(c, Candidate)]
+    assert len(candidates) == 12
+    by_ballot = sorted(candidates, key=lambda c: c.ballot or 0)
+    assert tuple(c.id for c in by_ballot) == OFFICIAL_ORDER_2022
+    assert [c.ballot for c in by_ballot] == list(range(1, 13))
+    assert all(c.status == "candidate" for c in candidates)
+
+
+def test_2022_candidates_who_ran_in_2017_keep_their_2017_id() -> None:
+    ids_2017 = {c.id for c in DATA.candidates if c.election == "fr-pres-2017"}
+    returning = {"arthaud", "macron", "lassalle", "le-pen", "melenchon", "jadot", "poutou"}
+    returning.add("dupont-aignan")
+    assert returning <= ids_2017 & set(OFFICIAL_ORDER_2022)
+    for name in sorted(returning):
+        old = find_candidate(DATA, f"{name}@fr-pres-2017")
+        new = find_candidate(DATA, f"{name}@{PRES_2022}")
+        assert old.name == new.name
+
+
+def test_a_2022_proposal_keeps_its_2017_id_only_for_the_same_measure_on_the_same_themes() -> None:
+    """Recurring measures share an id with 2017 (so diff pairs them by id), themes included."""
+    shared = 0
+    for new in _candidates_2022():
+        from progcmp.model import Candidate
+
+        assert isinstance(new, Candidate)
+        old = next(
+            (c for c in DATA.candidates if c.election == "fr-pres-2017" and c.id == new.id), None
+        )
+        if old is None:
+            continue
+        old_themes = {p.id: set(p.themes) for p in old.proposals}
+        for proposal in new.proposals:
+            if proposal.id in old_themes:
+                shared += 1
+                assert set(proposal.themes) == old_themes[proposal.id], (new.id, proposal.id)
+    assert shared >= 5  # Mélenchon's recurring measures, Lassalle's and Dupont-Aignan's
+
+
+def test_every_2022_reviewed_source_says_how_much_of_it_was_read() -> None:
+    """The notes read every page only in part, but for one short brief read whole."""
+    from progcmp.model import Candidate, Reading
+
+    whole = set()
+    for candidate in _candidates_2022():
+        assert isinstance(candidate, Candidate)
+        assert candidate.reviewed, candidate.id
+        for source_id in candidate.reviewed:
+            source = candidate.source(source_id)
+            assert source.read is not None, (candidate.id, source_id)
+            if source.read is Reading.FULL:
+                whole.add(source.url)
+    assert whole == {
+        "https://www.nextinpact.com/lebrief/49824/un-numerique-tres-souverain-dans-programme-deric-zemmour"
+    }
+
+
+def test_second_hand_2022_proposals_say_where_they_come_from() -> None:
+    from progcmp.model import Candidate, SourceKind
+
+    for candidate in _candidates_2022():
+        assert isinstance(candidate, Candidate)
+        assert candidate.note
+        for proposal in candidate.proposals:
+            if candidate.source(proposal.source).kind is SourceKind.PRESS:
+                assert proposal.note, (candidate.id, proposal.id)
+
+
+def test_2022_mirrors_and_proxies_are_flagged() -> None:
+    from progcmp.model import Candidate
+
+    seen = set()
+    for candidate in _candidates_2022():
+        assert isinstance(candidate, Candidate)
+        for source in candidate.sources:
+            host = urlsplit(source.url).hostname or ""
+            if host in MIRROR_HOSTS:
+                seen.add(host)
+                assert source.note and MIRROR_HOSTS[host] in source.note.lower(), source.url
+    assert len(seen) == len(MIRROR_HOSTS)  # each one is cited somewhere, and flagged there
+
+
+def test_poutou_2022_has_one_measure_and_no_questionnaire_answer_taken_for_a_refusal() -> None:
+    poutou = find_candidate(DATA, f"poutou@{PRES_2022}")
+    assert [p.themes for p in poutou.proposals] == [("platform-work",)]
+    assert poutou.annotation_on("cybersecurity") is None  # no answer is not a declared refusal
+    report = find_gaps(DATA, [poutou])
+    kinds = {gap.theme.id: gap.kind for gap in report.gaps[0]}
+    assert kinds["cybersecurity"] is GapKind.NONE_FOUND
+    assert kinds["free-software"] is GapKind.NOT_REVIEWED
+
+
+@needs_notes_2022
+def test_every_2022_source_url_comes_from_the_research_notes() -> None:
+    from progcmp.model import Candidate
+
+    notes = NOTES_2022.read_text(encoding="utf-8")
+    missing = []
+    for candidate in _candidates_2022():
+        assert isinstance(candidate, Candidate)
+        missing += [f"{candidate.id}: {s.url}" for s in candidate.sources if s.url not in notes]
+    assert not missing
+
+
+@needs_notes_2022
+def test_every_2022_quote_is_verbatim_from_the_research_notes() -> None:
+    from progcmp.model import Candidate
+
+    notes = _squeezed(NOTES_2022.read_text(encoding="utf-8"))
+    not_found = []
+    for candidate in _candidates_2022():
+        assert isinstance(candidate, Candidate)
+        quoted = [(p.id, p.quote) for p in candidate.proposals]
+        quoted += [(a.id, a.quote) for a in candidate.assessments]
+        not_found += [f"{candidate.id}/{i}" for i, q in quoted if q and _squeezed(q) not in notes]
+    assert not not_found
+
+
+@needs_notes_2022
+def test_2022_summaries_are_in_our_own_words() -> None:
+    """No summary or note shares a run of 60 characters with the notes (quotes included)."""
+    from progcmp.model import Candidate
+
+    haystack = fold(_squeezed(NOTES_2022.read_text(encoding="utf-8")))
+    copied = []
+    for candidate in _candidates_2022():
+        assert isinstance(candidate, Candidate)
+        texts = [(p.id, p.summary) for p in candidate.proposals]
+        texts += [(a.id, a.summary) for a in candidate.assessments]
+        texts += [(p.id, p.note) for p in candidate.proposals if p.note]
+        texts += [(a.theme, a.note) for a in candidate.annotations]
+        texts += [("note", candidate.note or "")]
+        for item_id, raw in texts:
+            text = fold(_squeezed(raw))
+            if any(
+                text[i : i + COPIED_RUN] in haystack
+                for i in range(0, len(text) - COPIED_RUN + 1, 5)
+            ):
+                copied.append(f"{candidate.id}/{item_id}")
+    assert not copied
+
+
+def test_the_melenchon_diff_pairs_recurring_measures_by_id() -> None:
+    from progcmp.views.diff import Change, diff_programmes
+
+    old = find_candidate(DATA, "melenchon@fr-pres-2017")
+    new = find_candidate(DATA, f"melenchon@{PRES_2022}")
+    result = diff_programmes(DATA, old, new)
+    by_id = {c.new.id for c in result.changes if c.matched_by == "id" and c.new}
+    assert {
+        "logiciels-libres-administrations",
+        "neutralite-du-net",
+        "moderation-controle-judiciaire",
+        "maitrise-publique-infrastructures",
+        "requalification-travailleurs-plateformes",
+    } <= by_id
+    added = {c.new.id for c in result.changes if c.change is Change.ADDED and c.new}
+    assert "agence-publique-logiciel-libre" in added
+
+
+def test_the_whole_2022_report_exports_cleanly() -> None:
+    from progcmp import RenderOptions, render
+    from progcmp.views.report import election_report
+
+    from .test_render import check_csv, check_html, check_markdown
+
+    report = election_report(DATA, "2022")
+    assert len(report.comparison.candidates) == 12
+    check_html(render(report, "html"))
+    check_csv(report, render(report, "csv"))
+    check_markdown(render(report, "markdown", RenderOptions(layout="sections")))

@@ -369,7 +369,7 @@ def test_cli_tone_with_a_replacement_lexicon(run: Run, tmp_path: Path) -> None:
 
 
 def test_on_the_bundled_data_the_evidence_is_shown_word_by_word(run: Run) -> None:
-    result = run("tone", "melenchon", "--theme", "free-software", "--width", "120")
+    result = run("tone", "melenchon@2017", "--theme", "free-software", "--width", "120")
     assert result.code == 0, result.stderr
     out = result.stdout
     assert out.startswith(
@@ -404,7 +404,7 @@ def test_the_readme_table_of_terms(term_text: str, matches: list[str], misses: l
 def test_the_balance_quoted_in_the_readme() -> None:
     """docs/commands.md quotes these counts; if the data or the lexicon change, update it."""
     data = load_dataset(BUNDLED)
-    report = read_tone(data, find_candidates(data, ["melenchon", "macron"]), LEXICON)
+    report = read_tone(data, find_candidates(data, ["melenchon@2017", "macron@2017"]), LEXICON)
     assert [
         (len(ct.proposals), *(ct.count(label) for label in ToneLabel)) for ct in report.candidates
     ] == [(46, 10, 18, 5, 13), (54, 8, 26, 6, 14)]
@@ -414,6 +414,8 @@ def test_bundled_tone_json_matches_the_library(run: Run) -> None:
     import json
 
     data = load_dataset(BUNDLED)
-    expected = read_tone(data, find_candidates(data, ["melenchon", "macron"]), LEXICON).to_dict()
-    result = run("tone", "melenchon", "macron", "-f", "json")
+    expected = read_tone(
+        data, find_candidates(data, ["melenchon@2017", "macron@2017"]), LEXICON
+    ).to_dict()
+    result = run("tone", "melenchon@2017", "macron@2017", "-f", "json")
     assert json.loads(result.stdout) == expected
