@@ -122,9 +122,10 @@ def _copy_tree(source: Path, target: Path) -> None:
 
 
 def _setup(workspace: Path, script: str) -> None:
-    """Directives, one per line: ``symlink LINK TARGET``, ``fifo PATH``, ``mkdir PATH``,
-    ``rm PATH``, ``sparse PATH BYTES`` (a file that size, made instantly), ``append PATH
-    COUNT TEXT`` (TEXT, escapes decoded, COUNT times)."""
+    """Directives, one per line: ``symlink LINK TARGET``, ``hardlink LINK TARGET`` (TARGET in
+    the workspace), ``fifo PATH``, ``mkdir PATH``, ``rm PATH``, ``sparse PATH BYTES`` (a file
+    that size, made instantly), ``append PATH COUNT TEXT`` (TEXT, escapes decoded, COUNT
+    times)."""
     for line in script.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -135,6 +136,10 @@ def _setup(workspace: Path, script: str) -> None:
             if path.exists() or path.is_symlink():
                 path.unlink()
             path.symlink_to(words[1].replace("{tmp}", str(workspace)))
+        elif verb == "hardlink":
+            if path.exists():
+                path.unlink()
+            path.hardlink_to(workspace / words[1])
         elif verb == "fifo":
             if path.exists():
                 path.unlink()

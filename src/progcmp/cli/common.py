@@ -47,7 +47,6 @@ if TYPE_CHECKING:
 MIN_FILES_FOR_PROGRESS = 500
 
 STDOUT_NAMES = ("-", "/dev/stdout")  # --output values that mean the standard output
-DATA_SUFFIXES = (".yaml", ".yml")  # what the loader reads: never written into a data folder
 
 # The data folders this run read (set by load, reset by main): --output may not land there.
 read_roots: list[Path] = []
@@ -156,35 +155,27 @@ def blinded(
     return anonymise(dataset, chosen, lang.value)
 
 
-def check_output(output: Path, roots: list[Path]) -> None:
-    """Refuse an output file that is, or would be read as, data: a .yaml file in a data folder
-    (``-o programmes/fr-pres-2017/melenchon.yaml --force`` would destroy the programme)."""
-    from ..model.errors import OutputError
+def check_output(output: Path, *, new_data: bool = False) -> None:
+    """Refuse early (before the work of rendering) an output :func:`write_output` would refuse."""
+    from ..data.output import check_target
 
-    if output.suffix.lower() not in DATA_SUFFIXES:
-        return
-    try:
-        inside = [r for r in roots if _within(output, r)]
-    except (OSError, RuntimeError):
-        return  # writing reports what is wrong with the path
-    if inside:
-        what = "is a data file" if output.exists() else "would be read as data"
-        raise OutputError(
-            f"{output} {what} (it is in the data folder {inside[0]}); "
-            "progcmp never writes there: choose another name"
-        )
+    check_target(output, force=True, data_roots=_data_roots(), new_data=new_data)
 
 
-def _within(path: Path, folder: Path) -> bool:
-    """Whether ``path`` is in ``folder``, by name or, for a case-insensitive file system or
-    another mount of the same folder, by identity."""
-    target = path.resolve()
-    if target.is_relative_to(folder.resolve()):
-        return True
-    if not folder.is_dir():
-        return False
-    identity = folder.stat()
-    return any(p.is_dir() and os.path.samestat(p.stat(), identity) for p in target.parents)
+def write_output(output: Path, text: str, *, force: bool, new_data: bool = False) -> None:
+    """The CLI's one writer of output files: atomic, and never over a file this run read nor a
+    file of its data folders, with or without --force (see :func:`progcmp.data.output.write_file`;
+    ``new_data``: a new .yaml file may go in a data folder, as an imported candidate does)."""
+    from ..data.output import write_file
+
+    write_file(output, text, force=force, data_roots=_data_roots(), new_data=new_data)
+
+
+def _data_roots() -> list[Path]:
+    """The data folders this run read, or the default one if it read none (``schema``)."""
+    from ..data.output import data_root
+
+    return read_roots or [data_root()]
 
 
 def write_stdout(text: str) -> None:
@@ -251,7 +242,6 @@ class SharedOptions:
 
         Every option is checked and the whole text rendered before anything is written.
         """
-        from ..data.output import write_file
         from ..render import RenderOptions, format_for, render
 
         output, fmt, width = self.output, self.format, self.width
@@ -286,13 +276,13 @@ class SharedOptions:
         )
         if not to_stdout:
             assert output is not None
-            check_output(output, read_roots)
+            check_output(output)
         text = render(view, fmt.value, options)
         if to_stdout:
             write_stdout(text)
         else:
             assert output is not None
-            write_file(output, text, force=self.force)
+            write_output(output, text, force=self.force)
 
 
 Command = Callable[..., None]

@@ -26,6 +26,7 @@ from ..model.errors import DataError, Problem, UsageError
 from ..text import clean, fold, show
 from ..text.classify import STOPWORDS, SUGGEST_AT, Suggestion, classifier_for, suggest
 from ..text.matching import did_you_mean
+from .output import note_read
 from .schema import DATE, ID, NAME, URL
 from .yamlio import position
 
@@ -117,6 +118,7 @@ def _read_bytes(path: Path, shown: str) -> bytes:
                 [Problem(shown, 1, 1, f"file is {size} bytes, over the limit of {MAX_CSV_BYTES}")]
             )
         with open(path, "rb") as handle:
+            note_read(os.fstat(handle.fileno()), shown)  # an output may never replace it
             return handle.read(MAX_CSV_BYTES + 1)
     except OSError as exc:
         raise DataError([Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from exc

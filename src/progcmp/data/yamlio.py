@@ -23,6 +23,7 @@ from typing import Any
 
 from ..model.errors import Problem
 from ..text import show
+from .output import note_read
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32  # the formats need 5 levels; this stops pathological nesting early
@@ -115,6 +116,7 @@ def read_file(path: Path, shown: str) -> tuple[bytes, os.stat_result] | Problem:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
                 return Problem(shown, 1, 1, "not a regular file")
+            note_read(info, shown)  # an output may never replace it
             if info.st_size > MAX_FILE_BYTES:
                 return Problem(
                     shown,
