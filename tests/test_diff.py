@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -227,3 +228,15 @@ def test_cli_default_threshold_is_the_library_constant(run: Run) -> None:
     option = next(p for p in command.params if p.name == "threshold")
     assert option.default == DIFF_THRESHOLD
     assert Change.REWORDED == "reworded"
+
+
+def test_a_file_name_that_is_not_utf8_with_an_output_file(run: Run, tmp_path: Path) -> None:
+    """A file name with a byte that is not UTF-8 (shown as '?' in the report, as on stdout)
+    and -o: the report is written, never an internal error."""
+    old = Path(os.fsdecode(bytes(tmp_path) + b"/old\xe9.yaml"))
+    shutil.copy(HISTORY_DIR / "fr-test-2027" / "alice.yaml", old)
+    result = run("diff", old, "alice@2032", *D, "-o", tmp_path / "d.json")
+    assert (result.code, result.stderr) == (0, "")
+    assert json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))["old"]["path"].endswith(
+        "/old?.yaml"
+    )
