@@ -536,3 +536,77 @@ def test_matches_allows_any_lines_only_where_marked() -> None:
     assert matches("a\n<any lines>\nz\n", "a\nz\n")
     assert not matches("a\n<any lines>\nz\n", "a\nb\n")
     assert not matches("a\nz\n", "a\nb\nz\n")
+
+
+# A child with no home: HOME unset, and no passwd entry for its uid (a container run with an
+# arbitrary uid), simulated by a pwd that knows no one.
+HOMELESS = """
+import pwd, sys
+def nobody(uid):
+    raise KeyError(f"getpwuid(): uid not found: {uid}")
+pwd.getpwuid = nobody
+from progcmp.cli import main
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize("xdg", [True, False], ids=["with-xdg-cache-home", "no-cache-folder"])
+def test_no_home_and_no_passwd_entry(tmp_path: Path, xdg: bool) -> None:
+    """CLI-12: no HOME, no passwd entry: the command runs; with XDG_CACHE_HOME the cache goes
+    there, with nothing it runs without a cache, silently."""
+    workspace = workspace_with(tmp_path)
+    env = {k: v for k, v in child_environment().items() if k not in ("HOME", "XDG_CACHE_HOME")}
+    env.pop("PROGCMP_CACHE_DIR", None)
+    if xdg:
+        env["XDG_CACHE_HOME"] = str(tmp_path / "xdg")
+    done = subprocess.run(
+        [*PYTHON, HOMELESS, "candidates", "--data", "data", "-f", "json", "-o", "out/c.json"],
+        cwd=workspace,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert (workspace / "out" / "c.json").is_file()
+    assert (tmp_path / "xdg" / "progcmp").is_dir() is xdg
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["candidates", "--data", "data", "-o", "out/r.md"],
+        [
+            "import",
+            "p.csv",
+            "--name",
+            "Carol",
+            "--party",
+            "P",
+            "--election",
+            "fr-test-2027",
+            "--data",
+            "data",
+            "-o",
+            "out/carol.yaml",
+        ],
+    ],
+    ids=["candidates", "import"],
+)
+def test_a_closed_stderr_still_runs(tmp_path: Path, args: list[str]) -> None:
+    """CLI-11: `progcmp ... 2>&-`: nothing can be said, but the work is done (the progress
+    bar does not ask a missing stderr whether it is a terminal)."""
+    workspace = workspace_with(tmp_path)
+    (workspace / "p.csv").write_text(
+        "proposition,source\nLogiciel libre partout,https://example.org/p\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        ["sh", "-c", '"$@" 2>&-', "sh", *PYTHON, "from progcmp.cli import main; main()", *args],
+        cwd=workspace,
+        env=child_environment(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0
+    assert (workspace / args[args.index("-o") + 1]).is_file()

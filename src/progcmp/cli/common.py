@@ -87,9 +87,19 @@ def contenders(dataset: Dataset, names: Sequence[str]) -> tuple[Candidate, ...]:
 
 
 def cache_dir() -> Path | None:
+    """The cache folder, or None (no cache) where there is none to be had.
+
+    With no HOME and no passwd entry for the uid (a container run with an arbitrary uid), the
+    user's home is unknown: an absolute XDG_CACHE_HOME is still honoured, else the run goes
+    without a cache, saying nothing (the cache only saves time).
+    """
     from ..data.cache import default_dir
 
-    return default_dir()
+    try:
+        return default_dir()
+    except (RuntimeError, KeyError, OSError):  # Path.home(): no HOME and no passwd entry
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        return Path(xdg) / "progcmp" if os.path.isabs(xdg) and sys.platform != "win32" else None
 
 
 class ProgressBar:
@@ -99,7 +109,7 @@ class ProgressBar:
     def __init__(self, label: str, *, threshold: int = 0) -> None:
         self.label = label
         self.threshold = threshold
-        self.enabled = sys.stderr.isatty()
+        self.enabled = _is_terminal(sys.stderr)
         self.bar: Any = None
         self.task: Any = None
         self.shown = 0
@@ -142,6 +152,14 @@ class ProgressBar:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+def _is_terminal(stream: Any) -> bool:
+    """Whether a stream is a terminal; a closed (``2>&-``: None) or broken one is not."""
+    try:
+        return stream is not None and bool(stream.isatty())
+    except (OSError, ValueError):
+        return False
 
 
 def blinded(
@@ -259,7 +277,7 @@ class SharedOptions:
             raise UsageError(f"--layout applies to Markdown output only, not {fmt.value}")
         if self.csv_bom and fmt is not Format.CSV:
             raise UsageError(f"--csv-bom applies to CSV output only, not {fmt.value}")
-        tty = to_stdout and sys.stdout is not None and sys.stdout.isatty()
+        tty = to_stdout and _is_terminal(sys.stdout)
         color = tty and fmt is Format.TERMINAL and "NO_COLOR" not in os.environ
         if width is None:
             width = (
