@@ -4,8 +4,10 @@ traceback, no temporary file, and leave every file as it was."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import importlib
+import io
 import os
 import re
 import shlex
@@ -610,3 +612,52 @@ def test_a_closed_stderr_still_runs(tmp_path: Path, args: list[str]) -> None:
     )
     assert done.returncode == 0
     assert (workspace / args[args.index("-o") + 1]).is_file()
+
+
+QUOTED_CELLS = re.compile(r'(?:"(?:[^"]|"")*"[,\n])+')  # every cell of every row quoted
+FORMULA_START = re.compile(r"[\s\"]*[=+\-@\uff1d\uff0b\uff0d\uff20]")
+HOSTILE_CANDIDATE = """\
+id: alice
+name: "Alice;=1+2"
+party: "Parti,@SUM(1)"
+election: fr-test-2027
+sources:
+  - id: prog
+    title: "Programme;\\u00a0=2+3"
+    url: https://example.org/p
+    kind: programme
+reviewed: [prog]
+proposals:
+  - id: p1
+    themes: [free-software, open-government]
+    summary: "Texte;=1+2;@SUM(1) libre, -3+4"
+    quote: "\\u3000=HYPERLINK(\\"https://evil.example\\")"
+    source: prog
+"""
+
+
+def test_every_csv_is_quoted_and_safe_after_any_separator(run: Run, tmp_path: Path) -> None:
+    """CSV-05: every command that writes CSV quotes every cell, and no piece of a line split
+    on ',' ';' or a tab (the separators a spreadsheet may use, whatever the file's) starts a
+    formula, even after a no-break or ideographic space."""
+    workspace = workspace_with(tmp_path)
+    (workspace / "data" / "fr-test-2027" / "alice.yaml").write_text(HOSTILE_CANDIDATE, "utf-8")
+    fills = {"suggest-themes": ["alice"], "diff": ["alice", "bob"], "show": ["alice"]}
+    csv_commands = [
+        (name, fills.get(name, fill))
+        for name, fill in data_commands().items()
+        if name not in ("import", "validate")
+    ]
+    assert len(csv_commands) == 12, csv_commands
+    for name, fill in csv_commands:
+        args = [name, *fill, "--data", str(workspace / "data"), "-f", "csv"]
+        if name == "search":
+            args[1] = "texte"
+        result = run(*args)
+        assert (result.code, result.stderr) == (0, ""), args
+        assert QUOTED_CELLS.fullmatch(result.stdout), (name, result.stdout[:500])
+        assert all(csv.reader(io.StringIO(result.stdout))), name
+        for line in result.stdout.splitlines():
+            for separator in ",;\t":
+                for piece in line.split(separator):
+                    assert not FORMULA_START.match(piece), (name, separator, piece, line)
