@@ -81,17 +81,14 @@ def read_table(
     """
     shown = os.fspath(path)
     if encoding is not None:
-        try:
-            encoding = codecs.lookup(encoding).name
-        except LookupError:
-            raise UsageError(f"unknown encoding {show(encoding)}") from None
+        encoding = _text_encoding(encoding)
     if delimiter is not None and len(delimiter) != 1:
         raise UsageError(f"--delimiter must be one character (got {show(delimiter)})")
     raw = _read_bytes(path, shown)
     text, used, note = _decode(raw, shown, encoding)
     text = text.lstrip("\ufeff")
     if delimiter is None:
-        delimiter = _guess_delimiter(text, text_column)
+        delimiter = _guess_delimiter(text, text_column, shown)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, tuple[str, ...]]] = []
     line = 1
@@ -100,12 +97,44 @@ def read_table(
             records.append((line, tuple(record)))
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise DataError([Problem(shown, line, 1, f"cannot read as CSV: {exc}")]) from None
+        raise DataError(
+            [Problem(shown, line, 1, f"cannot read as CSV: {_csv_error(exc)}")]
+        ) from None
     records = [(n, r) for n, r in records if any(cell.strip() for cell in r)]
     if not records:
         raise DataError([Problem(shown, 1, 1, "file is empty; expected a header row and rows")])
     header = tuple(cell.strip() for cell in records[0][1])
     return Table(shown, used, header, tuple(records[1:]), note)
+
+
+# Codecs that look up but are not a character set: text to text (idna and punycode encode
+# domain names, the escapes encode Python literals, undefined fails on everything). The codecs
+# from bytes to bytes (base64, hex, zlib, bz2, uu, quopri) and str to str (rot13) are known by
+# the codec registry itself.
+_NOT_CHARACTER_SETS = frozenset(
+    {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape"}
+)
+
+
+def _text_encoding(encoding: str) -> str:
+    """The codec's canonical name, if it is a character set that decodes bytes to text."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(f"unknown encoding {show(encoding)}") from None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARACTER_SETS:
+        raise UsageError(
+            f"--encoding {show(encoding)} is not a text encoding; give one such as utf-8, "
+            "cp1252, latin-1 or utf-16"
+        )
+    return info.name
+
+
+def _csv_error(exc: csv.Error) -> str:
+    """The csv module's complaint, in words (its cell-size limit is the one it names)."""
+    if "field larger than field limit" in str(exc):
+        return f"a cell is over {csv.field_size_limit()} characters, the limit"
+    return str(exc)
 
 
 def _read_bytes(path: Path, shown: str) -> bytes:
@@ -141,6 +170,9 @@ def _decode(raw: bytes, shown: str, encoding: str | None) -> tuple[str, str, str
                     )
                 ]
             ) from None
+        except UnicodeError as exc:  # a codec's other complaints: never an internal error
+            problem = Problem(shown, 1, 1, f"not valid {encoding} ({exc}); check --encoding")
+            raise DataError([problem]) from None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16"), "utf-16", None
@@ -172,11 +204,16 @@ def _decode(raw: bytes, shown: str, encoding: str | None) -> tuple[str, str, str
     return text, "cp1252", note
 
 
-def _guess_delimiter(text: str, text_column: str) -> str:
+def _guess_delimiter(text: str, text_column: str, shown: str) -> str:
     header_text = text.split("\n", 1)[0]  # a header cell with a line break is too rare to matter
     best, best_count = ",", 0
     for delimiter in DELIMITERS:
-        cells = next(csv.reader(io.StringIO(header_text, newline=""), delimiter=delimiter), [])
+        try:
+            cells = next(csv.reader(io.StringIO(header_text, newline=""), delimiter=delimiter), [])
+        except csv.Error as exc:
+            raise DataError(
+                [Problem(shown, 1, 1, f"cannot read as CSV: {_csv_error(exc)}")]
+            ) from None
         if text_column and fold(text_column) in {fold(c) for c in cells}:
             return delimiter
         if len(cells) > best_count:
