@@ -230,7 +230,7 @@ def import_(
     -o drafts/fr-pres-2017/melenchon.yaml
     """
     from ..data.importer import ImportOptions, plan_import, read_table
-    from ..text import clean, fold
+    from ..text import clean, escape_controls, fold
 
     options = ImportOptions(
         id=id if id is not None else "-".join(fold(name).split())[:64].strip("-"),
@@ -260,7 +260,7 @@ def import_(
         assert output is not None
         check_output(output, new_data=True)  # before the work of classifying
     if table.note:
-        typer.echo(f"note: {clean(table.note)}", err=True)
+        typer.echo(f"note: {escape_controls(table.note)}", err=True)
     with ProgressBar("classifying") as bar:
         advance = bar.steps(len(table.rows)) if bar.enabled else None
         result = plan_import(table, dataset, options, progress=advance)

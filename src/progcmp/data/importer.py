@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..model import Dataset, SourceKind, Status
 from ..model.errors import DataError, Problem, UsageError
-from ..text import clean, fold, show
+from ..text import clean, find_unsafe, fold, show
 from ..text.classify import STOPWORDS, SUGGEST_AT, Suggestion, classifier_for, suggest
 from ..text.matching import did_you_mean
 from .output import note_read
@@ -114,6 +114,13 @@ def read_table(
 _NOT_CHARACTER_SETS = frozenset(
     {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape"}
 )
+
+
+def _url_problem(url: str) -> str | None:
+    """What the draft's check would say of a URL, said here at its row of the CSV."""
+    if (char := find_unsafe(url, multiline=False)) is not None:
+        return f"contains the character {show(char)}, which is not allowed here"
+    return URL.problem(url)
 
 
 def _text_encoding(encoding: str) -> str:
@@ -524,7 +531,7 @@ def plan_import(
                 )
                 continue
             url = options.url
-        elif (problem := URL.problem(url)) is not None:
+        elif (problem := _url_problem(url)) is not None:
             problems.append(
                 Problem(table.path, line, 1, f"column {options.source_column!r} {problem}")
             )

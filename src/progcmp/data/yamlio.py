@@ -281,9 +281,9 @@ def _plain(node: Any, depth: int, seen: set[int] | None) -> Any:
     if kind is yaml.ScalarNode:
         if tag == _STR_TAG:
             return node.value
-        if tag == _NULL_TAG:
+        if tag == _NULL_TAG and not node.style and node.value in _NULL_WORDS:
             return None
-        raise _Irregular
+        raise _Irregular  # an explicit tag (!!null "text" included)
     if kind is yaml.SequenceNode and tag == _SEQ_TAG:
         return [_plain(item, depth + 1, seen) for item in node.value]
     if kind is not yaml.MappingNode or tag != _MAP_TAG:
@@ -388,7 +388,9 @@ def _convert(node: Any, where: JsonPath, out: Located, seen: set[int], depth: in
     seen.add(id(node))
     if depth > MAX_DEPTH:
         raise _ParseError(line, column, f"nesting is too deep (more than {MAX_DEPTH} levels)")
-    if node.tag not in _ALLOWED_TAGS:
+    if node.tag not in _ALLOWED_TAGS or (
+        node.tag == _NULL_TAG and (bool(node.style) or node.value not in _NULL_WORDS)
+    ):  # the second: an explicit !!null on a text, which would make it empty
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         raise _ParseError(line, column, f"YAML tags ({tag}) are not allowed")
     out.values[where] = (line, column)
