@@ -607,12 +607,120 @@ def terminal_stderr(args: Sequence[str], env: dict[str, str], cwd: Path) -> byte
     return b"".join(chunks)
 
 
+def _candidate_file(cid: str, summaries: Sequence[str], theme: str) -> str:
+    """A minimal valid candidate file whose proposals have these summaries, on one theme."""
+    lines = [
+        f"id: {cid}",
+        f"name: Candidat {cid.upper()}",
+        "party: Parti synthétique",
+        f"election: {ELECTION}",
+        "sources:",
+        "  - id: prog",
+        "    title: Programme",
+        "    url: https://example.org/programme",
+        "    kind: programme",
+        "reviewed: [prog]",
+        "proposals:",
+    ]
+    for n, summary in enumerate(summaries):
+        lines += [
+            f"  - id: {cid}-p{n}",
+            f"    themes: [{theme}]",
+            f'    summary: "{summary}"',
+            "    source: prog",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def size_inputs(work: Path, n: int, seed: int) -> tuple[Path, Path, Path]:
+    """For ``n``: a CSV of 10 n rows to import, a data folder of two candidates with n
+    identical proposals each (similar), and one with n different proposals each (diff)."""
+    import random
+
+    from progcmp.data.output import bundled_data
+
+    rng = random.Random(seed + n)
+    words = (  # noqa: SIM905 - easier to read as words
+        "logiciel libre données ouvertes neutralité réseau accès fibre école numérique santé "
+        "cybersécurité souveraineté hébergement administration transparence algorithme public "
+        "formation citoyen plateforme"
+    ).split()
+    theme = "free-software"
+    folder = work / f"size-{n}"
+    csv_file = folder / "rows.csv"
+    folder.mkdir()
+    with csv_file.open("w", encoding="utf-8") as out:
+        out.write("proposition,source\n")
+        for i in range(10 * n):
+            text = " ".join(rng.choice(words) for _ in range(4))
+            out.write(f"{text} {i},https://example.org/programme/{i // 4}/page-{i % 9}\n")
+    same, different = folder / "same", folder / "different"
+    for root in (same, different):
+        (root / ELECTION).mkdir(parents=True)
+        (root / "themes.yaml").write_bytes((bundled_data() / "themes.yaml").read_bytes())
+    text = "Publier le code source des logiciels de l'administration sous licence libre"
+    for cid in ("a", "b"):
+        (same / ELECTION / f"{cid}.yaml").write_text(
+            _candidate_file(cid, [text] * n, theme), encoding="utf-8"
+        )
+        summaries = [" ".join(rng.choice(words) for _ in range(8)) + f" {i}" for i in range(n)]
+        (different / ELECTION / f"{cid}.yaml").write_text(
+            _candidate_file(cid, summaries, theme), encoding="utf-8"
+        )
+    return csv_file, same, different
+
+
+def figure_sizes(s: Settings) -> list[Row]:
+    """7. import, similar and diff at growing sizes: near-linear time, bounded memory."""
+    say("figure 7: import, similar and diff at growing sizes")
+    sizes = (250, 500, 1000) if s.runs <= 3 else (1000, 2000, 4000)
+    runs: dict[str, list[tuple[int, Ran]]] = {"import": [], "similar": [], "diff": []}
+    for n in sizes:
+        csv_file, same, different = size_inputs(s.work, n, s.seed)
+        who = ["--name", "Zoé Test", "--party", "P", "--election", ELECTION]
+        commands = {
+            "import": [*progcmp(), "import", str(csv_file), *who, "--data", str(same)],
+            "similar": [*progcmp(), "similar", "--data", str(same), "-f", "json"],
+            "diff": [*progcmp(), "diff", "a", "b", "--data", str(different), "-f", "json"],
+        }
+        for name, args in commands.items():
+            ran = checked(command([*args, "--no-cache"], s.env(), s.work), f"{name} at {n}")
+            runs[name].append((n, ran))
+            say(f"  {name} {n:,}: {ms(ran.seconds)}, {ran.peak_bytes / 2**20:.0f} MiB")
+    what = {
+        "import": "rows of CSV (x10)",
+        "similar": "identical proposals per file, 2 files",
+        "diff": "different proposals per file, 2 files",
+    }
+    rows = []
+    for name, measured in runs.items():
+        (n0, first), (n1, last) = measured[0], measured[-1]
+        growth = (last.seconds / first.seconds) / (n1 / n0)  # 1: linear
+        cells = "; ".join(
+            f"{n * (10 if name == 'import' else 1):,}: {ms(r.seconds)}, "
+            f"{r.peak_bytes / 2**20:.0f} MiB"
+            for n, r in measured
+        )
+        rows.append(
+            Row(
+                f"7. {name} at growing sizes ({what[name]})",
+                cells,
+                f"x{n1 // n0} size",
+                f"x{last.seconds / first.seconds:.1f} time",
+                "near-linear: time grows at most 1.5x as fast as size",
+                at_most(growth, 1.5),
+            )
+        )
+    return rows
+
+
 FIGURES: list[Callable[[Settings], list[Row]]] = [
     figure_startup,
     figure_loading,
     figure_large,
     figure_similar,
     figure_progress,
+    figure_sizes,
 ]
 
 

@@ -4,8 +4,10 @@ traceback, no temporary file, and leave every file as it was."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import importlib
+import io
 import os
 import re
 import shlex
@@ -122,9 +124,10 @@ def _copy_tree(source: Path, target: Path) -> None:
 
 
 def _setup(workspace: Path, script: str) -> None:
-    """Directives, one per line: ``symlink LINK TARGET``, ``fifo PATH``, ``mkdir PATH``,
-    ``rm PATH``, ``sparse PATH BYTES`` (a file that size, made instantly), ``append PATH
-    COUNT TEXT`` (TEXT, escapes decoded, COUNT times)."""
+    """Directives, one per line: ``symlink LINK TARGET``, ``hardlink LINK TARGET`` (TARGET in
+    the workspace), ``fifo PATH``, ``mkdir PATH``, ``rm PATH``, ``sparse PATH BYTES`` (a file
+    that size, made instantly), ``append PATH COUNT TEXT`` (TEXT, escapes decoded, COUNT
+    times)."""
     for line in script.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -135,6 +138,10 @@ def _setup(workspace: Path, script: str) -> None:
             if path.exists() or path.is_symlink():
                 path.unlink()
             path.symlink_to(words[1].replace("{tmp}", str(workspace)))
+        elif verb == "hardlink":
+            if path.exists():
+                path.unlink()
+            path.hardlink_to(workspace / words[1])
         elif verb == "fifo":
             if path.exists():
                 path.unlink()
@@ -531,3 +538,126 @@ def test_matches_allows_any_lines_only_where_marked() -> None:
     assert matches("a\n<any lines>\nz\n", "a\nz\n")
     assert not matches("a\n<any lines>\nz\n", "a\nb\n")
     assert not matches("a\nz\n", "a\nb\nz\n")
+
+
+# A child with no home: HOME unset, and no passwd entry for its uid (a container run with an
+# arbitrary uid), simulated by a pwd that knows no one.
+HOMELESS = """
+import pwd, sys
+def nobody(uid):
+    raise KeyError(f"getpwuid(): uid not found: {uid}")
+pwd.getpwuid = nobody
+from progcmp.cli import main
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize("xdg", [True, False], ids=["with-xdg-cache-home", "no-cache-folder"])
+def test_no_home_and_no_passwd_entry(tmp_path: Path, xdg: bool) -> None:
+    """CLI-12: no HOME, no passwd entry: the command runs; with XDG_CACHE_HOME the cache goes
+    there, with nothing it runs without a cache, silently."""
+    workspace = workspace_with(tmp_path)
+    env = {k: v for k, v in child_environment().items() if k not in ("HOME", "XDG_CACHE_HOME")}
+    env.pop("PROGCMP_CACHE_DIR", None)
+    if xdg:
+        env["XDG_CACHE_HOME"] = str(tmp_path / "xdg")
+    done = subprocess.run(
+        [*PYTHON, HOMELESS, "candidates", "--data", "data", "-f", "json", "-o", "out/c.json"],
+        cwd=workspace,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert (workspace / "out" / "c.json").is_file()
+    assert (tmp_path / "xdg" / "progcmp").is_dir() is xdg
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["candidates", "--data", "data", "-o", "out/r.md"],
+        [
+            "import",
+            "p.csv",
+            "--name",
+            "Carol",
+            "--party",
+            "P",
+            "--election",
+            "fr-test-2027",
+            "--data",
+            "data",
+            "-o",
+            "out/carol.yaml",
+        ],
+    ],
+    ids=["candidates", "import"],
+)
+def test_a_closed_stderr_still_runs(tmp_path: Path, args: list[str]) -> None:
+    """CLI-11: `progcmp ... 2>&-`: nothing can be said, but the work is done (the progress
+    bar does not ask a missing stderr whether it is a terminal)."""
+    workspace = workspace_with(tmp_path)
+    (workspace / "p.csv").write_text(
+        "proposition,source\nLogiciel libre partout,https://example.org/p\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        ["sh", "-c", '"$@" 2>&-', "sh", *PYTHON, "from progcmp.cli import main; main()", *args],
+        cwd=workspace,
+        env=child_environment(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0
+    assert (workspace / args[args.index("-o") + 1]).is_file()
+
+
+QUOTED_CELLS = re.compile(r'(?:"(?:[^"]|"")*"[,\n])+')  # every cell of every row quoted
+FORMULA_START = re.compile(r"[\s\"]*[=+\-@\uff1d\uff0b\uff0d\uff20]")
+HOSTILE_CANDIDATE = """\
+id: alice
+name: "Alice;=1+2"
+party: "Parti,@SUM(1)"
+election: fr-test-2027
+sources:
+  - id: prog
+    title: "Programme;\\u00a0=2+3"
+    url: https://example.org/p
+    kind: programme
+reviewed: [prog]
+proposals:
+  - id: p1
+    themes: [free-software, open-government]
+    summary: "Texte;=1+2;@SUM(1) libre, -3+4"
+    quote: "\\u3000=HYPERLINK(\\"https://evil.example\\")"
+    source: prog
+"""
+
+
+def test_every_csv_is_quoted_and_safe_after_any_separator(run: Run, tmp_path: Path) -> None:
+    """CSV-05: every command that writes CSV quotes every cell, and no piece of a line split
+    on ',' ';' or a tab (the separators a spreadsheet may use, whatever the file's) starts a
+    formula, even after a no-break or ideographic space."""
+    workspace = workspace_with(tmp_path)
+    (workspace / "data" / "fr-test-2027" / "alice.yaml").write_text(HOSTILE_CANDIDATE, "utf-8")
+    fills = {"suggest-themes": ["alice"], "diff": ["alice", "bob"], "show": ["alice"]}
+    csv_commands = [
+        (name, fills.get(name, fill))
+        for name, fill in data_commands().items()
+        if name not in ("import", "validate")
+    ]
+    assert len(csv_commands) == 12, csv_commands
+    for name, fill in csv_commands:
+        args = [name, *fill, "--data", str(workspace / "data"), "-f", "csv"]
+        if name == "search":
+            args[1] = "texte"
+        result = run(*args)
+        assert (result.code, result.stderr) == (0, ""), args
+        assert QUOTED_CELLS.fullmatch(result.stdout), (name, result.stdout[:500])
+        assert all(csv.reader(io.StringIO(result.stdout))), name
+        for line in result.stdout.splitlines():
+            for separator in ",;\t":
+                for piece in line.split(separator):
+                    assert not FORMULA_START.match(piece), (name, separator, piece, line)

@@ -260,7 +260,7 @@ def test_exports_infer_the_format_from_the_extension(run: Run, tmp_path: Path) -
 
 def test_csv_bom_for_excel(run: Run, tmp_path: Path) -> None:
     plain = run("themes", *D, "-f", "csv")
-    assert plain.stdout.startswith("id,label_fr,")
+    assert plain.stdout.startswith('"id","label_fr",')
     target = tmp_path / "t.csv"
     assert run("themes", *D, "-o", target, "--csv-bom").code == 0
     assert target.read_bytes() == b"\xef\xbb\xbf" + plain.stdout.encode("utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -227,3 +228,115 @@ def test_cli_default_threshold_is_the_library_constant(run: Run) -> None:
     option = next(p for p in command.params if p.name == "threshold")
     assert option.default == DIFF_THRESHOLD
     assert Change.REWORDED == "reworded"
+
+
+def test_a_file_name_that_is_not_utf8_with_an_output_file(run: Run, tmp_path: Path) -> None:
+    """A file name with a byte that is not UTF-8 (shown as '?' in the report, as on stdout)
+    and -o: the report is written, never an internal error."""
+    old = Path(os.fsdecode(bytes(tmp_path) + b"/old\xe9.yaml"))
+    shutil.copy(HISTORY_DIR / "fr-test-2027" / "alice.yaml", old)
+    result = run("diff", old, "alice@2032", *D, "-o", tmp_path / "d.json")
+    assert (result.code, result.stderr) == (0, "")
+    assert json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))["old"]["path"].endswith(
+        "/old?.yaml"
+    )
+
+
+def _reference_pairs(old: Candidate, new: Candidate, threshold: float) -> dict[int, int]:
+    """The plain definition: every unpaired pair scored, best first, file order on ties."""
+    old_ids = {o.id: i for i, o in enumerate(old.proposals)}
+    pairs = {j: old_ids[p.id] for j, p in enumerate(new.proposals) if p.id in old_ids}
+    taken = set(pairs.values())
+    scored = sorted(
+        (
+            (-similarity(o.summary, n.summary), i, j)
+            for j, n in enumerate(new.proposals)
+            if j not in pairs
+            for i, o in enumerate(old.proposals)
+            if i not in taken
+        )
+    )
+    for score, i, j in scored:
+        if -score >= threshold and j not in pairs and i not in taken:
+            pairs[j] = i
+            taken.add(i)
+    return pairs
+
+
+def _programme(base: Candidate, summaries: list[str], prefix: str) -> Candidate:
+    from dataclasses import replace
+
+    proposal = base.proposals[0]
+    return replace(
+        base,
+        proposals=tuple(
+            replace(proposal, id=f"{prefix}{n}", summary=s) for n, s in enumerate(summaries)
+        ),
+    )
+
+
+def test_pairing_matches_the_plain_definition() -> None:
+    import random
+
+    words = [
+        "libre",
+        "donnees",
+        "reseau",
+        "ecole",
+        "fibre",
+        "acces",
+        "ouvert",
+        "code",
+        "public",
+        "neutre",
+    ]
+    rng = random.Random(7)
+    for _ in range(25):
+        texts = [" ".join(rng.sample(words, rng.randint(2, 6))) for _ in range(12)]
+        old = _programme(OLD, rng.sample(texts, 8), "o")
+        new = _programme(OLD, [rng.choice(texts) for _ in range(9)], rng.choice(["o", "n"]))
+        got = diff_programmes(HISTORY, old, new)
+        pairs = {
+            new.proposals.index(c.new): old.proposals.index(c.old)
+            for c in got.changes
+            if c.old is not None and c.new is not None
+        }
+        assert pairs == _reference_pairs(old, new, DIFF_THRESHOLD)
+        assert got.compared_all
+
+
+def test_many_proposals_take_bounded_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Identical texts under other ids are paired through a table, never scored pair by pair
+    (two files of 4,000 proposals took 222 s and 4 GB); past MAX_COMPARISONS, proposals meet
+    only those sharing a rare word, and the report says so."""
+    import progcmp.views.diff as diff_view
+
+    calls: list[int] = []
+    real = diff_view.similarity
+
+    def counted(a: str, b: str) -> float:
+        calls.append(1)
+        return real(a, b)
+
+    monkeypatch.setattr(diff_view, "similarity", counted)
+    same = [f"mesure numero {n} pour le logiciel libre" for n in range(2_000)]
+    result = diff_programmes(HISTORY, _programme(OLD, same, "a"), _programme(OLD, same, "b"))
+    assert calls == []
+    assert {c.change for c in result.changes} == {Change.UNCHANGED}
+    assert result.compared_all
+
+    monkeypatch.setattr(diff_view, "MAX_COMPARISONS", 10)
+    old = _programme(OLD, [f"ouvrir les donnees {n} publiques" for n in range(10)], "a")
+    new = _programme(OLD, [f"ouvrir toutes les donnees {n} publiques" for n in range(10)], "b")
+    limited = diff_programmes(HISTORY, old, new)
+    assert not limited.compared_all
+    assert [(c.change, c.old.id if c.old else None) for c in limited.changes] == [
+        (Change.REWORDED, f"a{n}") for n in range(10)
+    ]
+    assert "rarest words" in limited_markdown(limited)
+
+
+def limited_markdown(view: object) -> str:
+    from progcmp.render import RenderOptions, render
+
+    return render(view, "markdown", RenderOptions(lang="en", width=100))  # type: ignore[arg-type]

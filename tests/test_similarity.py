@@ -245,3 +245,48 @@ def test_only_the_themes_asked_for() -> None:
     report = find_similar(data.candidates, (theme,))
     assert [t.theme.id for t in report.themes] == ["free-software"]
     assert report.pair_count() == 0
+
+
+def test_many_identical_proposals_are_scored_once_and_pairs_capped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two candidates with 300 identical proposals each: 90,000 similar pairs, one group. The
+    texts are scored once (one class per candidate), the group lists its best pairs and counts
+    the rest, and each proposal's best score is known (two files of 4,000 such proposals took
+    164 s and 17 GB)."""
+    from dataclasses import replace
+
+    import progcmp.views.similar as similar_view
+
+    data = load_dataset(ANALYSIS)
+    ana, ben = data.candidates[0], data.candidates[1]
+    summary = ana.proposals[0].summary
+    many = [
+        replace(
+            c,
+            proposals=tuple(
+                replace(c.proposals[0], id=f"p{n}", summary=summary) for n in range(300)
+            ),
+        )
+        for c in (ana, ben)
+    ]
+    scored: list[int] = []
+    real = similar_view.similar_pairs
+
+    def counted(keys: list[str], *args: object) -> list[tuple[int, int, float]]:
+        scored.append(len(keys))
+        return real(keys, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(similar_view, "similar_pairs", counted)
+    report = find_similar(many, [data.theme("net-neutrality")])
+    assert scored == [2]
+    (group,) = report.themes[0].groups
+    assert len(group.members) == 600
+    assert len(group.scores) == similar_view.MAX_LISTED_PAIRS
+    assert group.more_pairs == 90_000 - similar_view.MAX_LISTED_PAIRS
+    assert group.scores[:2] == ((0, 300, 100.0), (0, 301, 100.0))
+    assert report.pair_count() == 90_000
+    assert {group.best(m) for m in range(600)} == {100.0}
+    assert report.themes[0].distinctive == ()
+    records = report.to_records()
+    assert len(records) == 600

@@ -67,10 +67,12 @@ def main(argv: list[str] | None = None) -> None:
     debug = "--debug" in args
     # Loaded before SIGTERM is caught: a SIGTERM while the commands load ends the process the
     # default way (143), not with a traceback.
+    from ..data.output import forget_reads
     from .commands import app
     from .common import read_roots
 
     read_roots.clear()
+    forget_reads()
     try:
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
     except ValueError:  # not the main thread: leave signals alone

@@ -47,7 +47,6 @@ if TYPE_CHECKING:
 MIN_FILES_FOR_PROGRESS = 500
 
 STDOUT_NAMES = ("-", "/dev/stdout")  # --output values that mean the standard output
-DATA_SUFFIXES = (".yaml", ".yml")  # what the loader reads: never written into a data folder
 
 # The data folders this run read (set by load, reset by main): --output may not land there.
 read_roots: list[Path] = []
@@ -88,9 +87,19 @@ def contenders(dataset: Dataset, names: Sequence[str]) -> tuple[Candidate, ...]:
 
 
 def cache_dir() -> Path | None:
+    """The cache folder, or None (no cache) where there is none to be had.
+
+    With no HOME and no passwd entry for the uid (a container run with an arbitrary uid), the
+    user's home is unknown: an absolute XDG_CACHE_HOME is still honoured, else the run goes
+    without a cache, saying nothing (the cache only saves time).
+    """
     from ..data.cache import default_dir
 
-    return default_dir()
+    try:
+        return default_dir()
+    except (RuntimeError, KeyError, OSError):  # Path.home(): no HOME and no passwd entry
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        return Path(xdg) / "progcmp" if os.path.isabs(xdg) and sys.platform != "win32" else None
 
 
 class ProgressBar:
@@ -100,7 +109,7 @@ class ProgressBar:
     def __init__(self, label: str, *, threshold: int = 0) -> None:
         self.label = label
         self.threshold = threshold
-        self.enabled = sys.stderr.isatty()
+        self.enabled = _is_terminal(sys.stderr)
         self.bar: Any = None
         self.task: Any = None
         self.shown = 0
@@ -145,6 +154,14 @@ class ProgressBar:
             self.bar.stop()
 
 
+def _is_terminal(stream: Any) -> bool:
+    """Whether a stream is a terminal; a closed (``2>&-``: None) or broken one is not."""
+    try:
+        return stream is not None and bool(stream.isatty())
+    except (OSError, ValueError):
+        return False
+
+
 def blinded(
     dataset: Dataset, chosen: tuple[Candidate, ...], blind: bool, lang: Lang
 ) -> tuple[Dataset, tuple[Candidate, ...]]:
@@ -156,35 +173,27 @@ def blinded(
     return anonymise(dataset, chosen, lang.value)
 
 
-def check_output(output: Path, roots: list[Path]) -> None:
-    """Refuse an output file that is, or would be read as, data: a .yaml file in a data folder
-    (``-o programmes/fr-pres-2017/melenchon.yaml --force`` would destroy the programme)."""
-    from ..model.errors import OutputError
+def check_output(output: Path, *, new_data: bool = False) -> None:
+    """Refuse early (before the work of rendering) an output :func:`write_output` would refuse."""
+    from ..data.output import check_target
 
-    if output.suffix.lower() not in DATA_SUFFIXES:
-        return
-    try:
-        inside = [r for r in roots if _within(output, r)]
-    except (OSError, RuntimeError):
-        return  # writing reports what is wrong with the path
-    if inside:
-        what = "is a data file" if output.exists() else "would be read as data"
-        raise OutputError(
-            f"{output} {what} (it is in the data folder {inside[0]}); "
-            "progcmp never writes there: choose another name"
-        )
+    check_target(output, force=True, data_roots=_data_roots(), new_data=new_data)
 
 
-def _within(path: Path, folder: Path) -> bool:
-    """Whether ``path`` is in ``folder``, by name or, for a case-insensitive file system or
-    another mount of the same folder, by identity."""
-    target = path.resolve()
-    if target.is_relative_to(folder.resolve()):
-        return True
-    if not folder.is_dir():
-        return False
-    identity = folder.stat()
-    return any(p.is_dir() and os.path.samestat(p.stat(), identity) for p in target.parents)
+def write_output(output: Path, text: str, *, force: bool, new_data: bool = False) -> None:
+    """The CLI's one writer of output files: atomic, and never over a file this run read nor a
+    file of its data folders, with or without --force (see :func:`progcmp.data.output.write_file`;
+    ``new_data``: a new .yaml file may go in a data folder, as an imported candidate does)."""
+    from ..data.output import write_file
+
+    write_file(output, text, force=force, data_roots=_data_roots(), new_data=new_data)
+
+
+def _data_roots() -> list[Path]:
+    """The data folders this run read, or the default one if it read none (``schema``)."""
+    from ..data.output import data_root
+
+    return read_roots or [data_root()]
 
 
 def write_stdout(text: str) -> None:
@@ -251,7 +260,6 @@ class SharedOptions:
 
         Every option is checked and the whole text rendered before anything is written.
         """
-        from ..data.output import write_file
         from ..render import RenderOptions, format_for, render
 
         output, fmt, width = self.output, self.format, self.width
@@ -269,7 +277,7 @@ class SharedOptions:
             raise UsageError(f"--layout applies to Markdown output only, not {fmt.value}")
         if self.csv_bom and fmt is not Format.CSV:
             raise UsageError(f"--csv-bom applies to CSV output only, not {fmt.value}")
-        tty = to_stdout and sys.stdout is not None and sys.stdout.isatty()
+        tty = to_stdout and _is_terminal(sys.stdout)
         color = tty and fmt is Format.TERMINAL and "NO_COLOR" not in os.environ
         if width is None:
             width = (
@@ -286,13 +294,13 @@ class SharedOptions:
         )
         if not to_stdout:
             assert output is not None
-            check_output(output, read_roots)
+            check_output(output)
         text = render(view, fmt.value, options)
         if to_stdout:
             write_stdout(text)
         else:
             assert output is not None
-            write_file(output, text, force=self.force)
+            write_output(output, text, force=self.force)
 
 
 Command = Callable[..., None]

@@ -18,6 +18,7 @@ from .common import (
     contenders,
     load,
     shared_options,
+    write_output,
     write_stdout,
 )
 from .console import say
@@ -74,7 +75,6 @@ def schema(
     """
     import json
 
-    from ..data.output import data_root, write_file
     from ..data.schema import (
         AGENDA_FILE,
         CANDIDATE_FILE,
@@ -103,8 +103,7 @@ def schema(
     if output is None or str(output) in STDOUT_NAMES:
         write_stdout(text)
     else:
-        check_output(output, [data_root()])
-        write_file(output, text, force=force)
+        write_output(output, text, force=force)
 
 
 @shared_options(layout=False)
@@ -231,8 +230,7 @@ def import_(
     -o drafts/fr-pres-2017/melenchon.yaml
     """
     from ..data.importer import ImportOptions, plan_import, read_table
-    from ..data.output import write_file
-    from ..text import clean, fold
+    from ..text import clean, escape_controls, fold
 
     options = ImportOptions(
         id=id if id is not None else "-".join(fold(name).split())[:64].strip("-"),
@@ -251,22 +249,27 @@ def import_(
         only_matching=only_matching,
     )
     dataset = load(data, no_cache)
+    to_stdout = output is None or str(output) in STDOUT_NAMES
     table = read_table(
         file,
         encoding=encoding,
         delimiter="\t" if delimiter in ("tab", "\\t") else delimiter,
         text_column=text_column,
     )
+    if not to_stdout:
+        assert output is not None
+        check_output(output, new_data=True)  # before the work of classifying
     if table.note:
-        typer.echo(f"note: {clean(table.note)}", err=True)
+        typer.echo(f"note: {escape_controls(table.note)}", err=True)
     with ProgressBar("classifying") as bar:
         advance = bar.steps(len(table.rows)) if bar.enabled else None
         result = plan_import(table, dataset, options, progress=advance)
     text = result.checked_yaml(dataset)
-    if output is None or str(output) in STDOUT_NAMES:
+    if to_stdout:
         write_stdout(text)
     else:
-        write_file(output, text, force=force)
+        assert output is not None
+        write_output(output, text, force=force, new_data=True)
         expected = result.canonical_path()
         if output.name != expected.name or output.parent.name != expected.parent.name:
             typer.echo(

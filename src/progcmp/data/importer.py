@@ -23,9 +23,10 @@ from urllib.parse import unquote, urlsplit
 
 from ..model import Dataset, SourceKind, Status
 from ..model.errors import DataError, Problem, UsageError
-from ..text import clean, fold, show
+from ..text import clean, find_unsafe, fold, show
 from ..text.classify import STOPWORDS, SUGGEST_AT, Suggestion, classifier_for, suggest
 from ..text.matching import did_you_mean
+from .output import note_read
 from .schema import DATE, ID, NAME, URL
 from .yamlio import position
 
@@ -80,17 +81,14 @@ def read_table(
     """
     shown = os.fspath(path)
     if encoding is not None:
-        try:
-            encoding = codecs.lookup(encoding).name
-        except LookupError:
-            raise UsageError(f"unknown encoding {show(encoding)}") from None
+        encoding = _text_encoding(encoding)
     if delimiter is not None and len(delimiter) != 1:
         raise UsageError(f"--delimiter must be one character (got {show(delimiter)})")
     raw = _read_bytes(path, shown)
     text, used, note = _decode(raw, shown, encoding)
     text = text.lstrip("\ufeff")
     if delimiter is None:
-        delimiter = _guess_delimiter(text, text_column)
+        delimiter = _guess_delimiter(text, text_column, shown)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, tuple[str, ...]]] = []
     line = 1
@@ -99,12 +97,51 @@ def read_table(
             records.append((line, tuple(record)))
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise DataError([Problem(shown, line, 1, f"cannot read as CSV: {exc}")]) from None
+        raise DataError(
+            [Problem(shown, line, 1, f"cannot read as CSV: {_csv_error(exc)}")]
+        ) from None
     records = [(n, r) for n, r in records if any(cell.strip() for cell in r)]
     if not records:
         raise DataError([Problem(shown, 1, 1, "file is empty; expected a header row and rows")])
     header = tuple(cell.strip() for cell in records[0][1])
     return Table(shown, used, header, tuple(records[1:]), note)
+
+
+# Codecs that look up but are not a character set: text to text (idna and punycode encode
+# domain names, the escapes encode Python literals, undefined fails on everything). The codecs
+# from bytes to bytes (base64, hex, zlib, bz2, uu, quopri) and str to str (rot13) are known by
+# the codec registry itself.
+_NOT_CHARACTER_SETS = frozenset(
+    {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape"}
+)
+
+
+def _url_problem(url: str) -> str | None:
+    """What the draft's check would say of a URL, said here at its row of the CSV."""
+    if (char := find_unsafe(url, multiline=False)) is not None:
+        return f"contains the character {show(char)}, which is not allowed here"
+    return URL.problem(url)
+
+
+def _text_encoding(encoding: str) -> str:
+    """The codec's canonical name, if it is a character set that decodes bytes to text."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(f"unknown encoding {show(encoding)}") from None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARACTER_SETS:
+        raise UsageError(
+            f"--encoding {show(encoding)} is not a text encoding; give one such as utf-8, "
+            "cp1252, latin-1 or utf-16"
+        )
+    return info.name
+
+
+def _csv_error(exc: csv.Error) -> str:
+    """The csv module's complaint, in words (its cell-size limit is the one it names)."""
+    if "field larger than field limit" in str(exc):
+        return f"a cell is over {csv.field_size_limit()} characters, the limit"
+    return str(exc)
 
 
 def _read_bytes(path: Path, shown: str) -> bytes:
@@ -117,6 +154,7 @@ def _read_bytes(path: Path, shown: str) -> bytes:
                 [Problem(shown, 1, 1, f"file is {size} bytes, over the limit of {MAX_CSV_BYTES}")]
             )
         with open(path, "rb") as handle:
+            note_read(os.fstat(handle.fileno()), shown)  # an output may never replace it
             return handle.read(MAX_CSV_BYTES + 1)
     except OSError as exc:
         raise DataError([Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from exc
@@ -139,6 +177,9 @@ def _decode(raw: bytes, shown: str, encoding: str | None) -> tuple[str, str, str
                     )
                 ]
             ) from None
+        except UnicodeError as exc:  # a codec's other complaints: never an internal error
+            problem = Problem(shown, 1, 1, f"not valid {encoding} ({exc}); check --encoding")
+            raise DataError([problem]) from None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16"), "utf-16", None
@@ -170,11 +211,16 @@ def _decode(raw: bytes, shown: str, encoding: str | None) -> tuple[str, str, str
     return text, "cp1252", note
 
 
-def _guess_delimiter(text: str, text_column: str) -> str:
+def _guess_delimiter(text: str, text_column: str, shown: str) -> str:
     header_text = text.split("\n", 1)[0]  # a header cell with a line break is too rare to matter
     best, best_count = ",", 0
     for delimiter in DELIMITERS:
-        cells = next(csv.reader(io.StringIO(header_text, newline=""), delimiter=delimiter), [])
+        try:
+            cells = next(csv.reader(io.StringIO(header_text, newline=""), delimiter=delimiter), [])
+        except csv.Error as exc:
+            raise DataError(
+                [Problem(shown, 1, 1, f"cannot read as CSV: {_csv_error(exc)}")]
+            ) from None
         if text_column and fold(text_column) in {fold(c) for c in cells}:
             return delimiter
         if len(cells) > best_count:
@@ -485,7 +531,7 @@ def plan_import(
                 )
                 continue
             url = options.url
-        elif (problem := URL.problem(url)) is not None:
+        elif (problem := _url_problem(url)) is not None:
             problems.append(
                 Problem(table.path, line, 1, f"column {options.source_column!r} {problem}")
             )
@@ -494,8 +540,10 @@ def plan_import(
         urls.setdefault(url, "")
     sources = _sources(list(urls))
     source_ids = {s.url: s.id for s in sources}
-    used_ids: set[str] = set()
+    unique = _Ids()
     by_text: dict[str, Imported] = {}
+    cited: dict[str, set[str]] = {}  # by text: the sources it was found on (a set: one text on
+    # 40,000 pages must not search a list of them at every row)
     kept: list[Imported] = []
     unmatched: list[Imported] = []
     duplicates = merged = 0
@@ -504,20 +552,22 @@ def plan_import(
         summary, notes = _fit(text)
         earlier = by_text.get(summary)
         if earlier is not None:
-            if source_id == earlier.source or source_id in earlier.also_on:
+            if source_id in cited[summary]:
                 duplicates += 1
             else:
                 earlier.also_on.append(source_id)
+                cited[summary].add(source_id)
                 merged += 1
             if progress:
                 progress(1)
             continue
-        proposal_id = _unique(slug(summary, ID_WORDS, ID_LENGTH) or "proposition", used_ids)
+        proposal_id = unique(slug(summary, ID_WORDS, ID_LENGTH) or "proposition")
         given = _themes_from_cell(theme_cell, dataset, table.path, line, problems)
         suggestion = None if given else suggest(classifier, summary)
         themes = given if suggestion is None else tuple(s.theme for s in suggestion.themes)
         imported = Imported(proposal_id, summary, source_id, line, themes, suggestion, notes)
         by_text[summary] = imported
+        cited[summary] = {source_id}
         (kept if themes else unmatched).append(imported)
         if progress:
             progress(1)
@@ -625,13 +675,24 @@ def slug(text: str, words: int, length: int) -> str:
     return "-".join(kept)[:length].strip("-")
 
 
-def _unique(base: str, used: set[str]) -> str:
-    candidate, n = base, 2
-    while candidate in used:
-        candidate = f"{base}-{n}"
-        n += 1
-    used.add(candidate)
-    return candidate
+class _Ids:
+    """Unique ids: a base, else ``base-2``, ``base-3``... in near-constant time each (a table of
+    40,000 rows whose texts all begin alike must not try 40,000 suffixes per row)."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+        self.next: dict[str, int] = {}  # per base: the suffix to try first
+
+    def __call__(self, base: str) -> str:
+        candidate, n = base, self.next.get(base, 2)
+        if candidate in self.used:
+            candidate = f"{base}-{n}"
+            while candidate in self.used:
+                n += 1
+                candidate = f"{base}-{n}"
+            self.next[base] = n + 1
+        self.used.add(candidate)
+        return candidate
 
 
 def _sources(urls: list[str]) -> list[ImportedSource]:
@@ -642,16 +703,19 @@ def _sources(urls: list[str]) -> list[ImportedSource]:
     by_host: dict[str, list[str]] = {}
     for url in urls:
         by_host.setdefault(_host(parts[url].hostname or ""), []).append(url)
-    used: set[str] = set()
+    # The path prefix the pages of a site share, once per site (not once per URL: 40,000 URLs
+    # of one site made that quadratic).
+    prefixes = {host: _common_prefix([segments[u] for u in same]) for host, same in by_host.items()}
+    unique = _Ids()
     out = []
     for url in urls:
         host = _host(parts[url].hostname or "")
-        siblings = [segments[u] for u in by_host[host]]
-        shared = _common_prefix(siblings) if len(siblings) > 1 else max(len(segments[url]) - 1, 0)
+        siblings = by_host[host]
+        shared = prefixes[host] if len(siblings) > 1 else max(len(segments[url]) - 1, 0)
         rest = segments[url][shared:] or segments[url][-1:]
         site = slug(_site(host), 4, 20) or "source"
         tail = slug(" ".join(rest), 6, SOURCE_ID_LENGTH - len(site) - 1)
-        source_id = _unique(f"{site}-{tail}" if tail else site, used)
+        source_id = unique(f"{site}-{tail}" if tail else site)
         out.append(ImportedSource(source_id, url, _title(host, segments[url])))
     return out
 

@@ -825,7 +825,8 @@ def _check(value: Any, spec: Spec, where: JsonPath, located: Located, found: lis
         elif (char := find_unsafe(value, multiline=spec.multiline)) is not None:
             found.append(
                 located.at(
-                    where, f"{label} contains the character {char!r}, which is not allowed here"
+                    where,
+                    f"{label} contains the character {show(char)}, which is not allowed here",
                 )
             )
         elif (problem := spec.problem(value)) is not None:

@@ -2,7 +2,8 @@
 
 Writes go to a temporary file in the target's folder, then replace the target in one rename,
 so a crash or a concurrent run never leaves a torn file, and an existing file is only
-replaced with ``force``.
+replaced with ``force``. No write ever replaces a file that was read (every reader of this
+package notes what it read, by device and inode) nor a file of a data folder it is told of.
 """
 
 from __future__ import annotations
@@ -10,11 +11,28 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..model.errors import OutputError
 
 DATA_ENV = "PROGCMP_DATA"
+DATA_SUFFIXES = (".yaml", ".yml")  # what the loader reads: never written into a data folder
+
+FileId = tuple[int, int]  # (device, inode): one file, whatever its names and links
+# Every file read since forget_reads(), with the name it was read by: a write never replaces
+# one of them (`gaps --agenda a.yaml -o a.yaml --force` would destroy the agenda it measured).
+_read: dict[FileId, str] = {}
+
+
+def note_read(info: os.stat_result, shown: str) -> None:
+    """Record that a file (the status of the opened file) was read, by the name ``shown``."""
+    _read.setdefault((info.st_dev, info.st_ino), shown)
+
+
+def forget_reads() -> None:
+    """Forget the files read so far (the CLI calls it at the start of each run)."""
+    _read.clear()
 
 
 def data_root(explicit: Path | None = None) -> Path:
@@ -37,7 +55,14 @@ def bundled_data() -> Path:
     return installed if installed.is_dir() else package.parent.parent / "programmes"
 
 
-def write_file(path: Path, text: str, *, force: bool = False) -> None:
+def write_file(
+    path: Path,
+    text: str,
+    *,
+    force: bool = False,
+    data_roots: Iterable[Path] = (),
+    new_data: bool = False,
+) -> None:
     """Write ``text`` as UTF-8 to ``path`` atomically.
 
     The text goes to a temporary file in the same folder, is flushed to disk, gets the mode
@@ -49,18 +74,21 @@ def write_file(path: Path, text: str, *, force: bool = False) -> None:
 
     Even with ``force``, a symbolic link is never replaced nor written through (it may point
     anywhere: the user names the real file), and nothing but a regular file is ever replaced
-    (``/dev/null`` or a FIFO would be swapped for a file).
+    (``/dev/null`` or a FIFO would be swapped for a file). Nor is a file that was read (see
+    :func:`note_read`) or a file in one of ``data_roots`` ever replaced, and no new ``.yaml``
+    file is put in a data folder (it would be read as data) unless ``new_data``: see
+    :func:`check_target`.
+
+    Characters UTF-8 cannot hold (lone surrogates, which stand for the undecodable bytes of a
+    command-line argument or a file name) are written ``?``, as on the standard output.
 
     Raises:
         OutputError: if the file exists and ``force`` is false, the path is a link, a folder
-            or another non-regular file, the folder is missing, or the write fails (the old
-            file, if any, is then untouched).
+            or another non-regular file, a file that was read or a data file, the folder is
+            missing, or the write fails (the old file, if any, is then untouched).
     """
-    try:
-        _check_target(path, force)
-    except OSError as exc:  # e.g. a name too long for the file system
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    data = text.encode("utf-8")
+    check_target(path, force=force, data_roots=data_roots, new_data=new_data)
+    data = text.encode("utf-8", "replace")
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
@@ -84,8 +112,23 @@ def write_file(path: Path, text: str, *, force: bool = False) -> None:
             os.unlink(tmp)  # already gone after a rename; the temporary name after a link
 
 
-def _check_target(path: Path, force: bool) -> None:
-    """Refuse what may not be written, before anything is."""
+def check_target(
+    path: Path, *, force: bool, data_roots: Iterable[Path] = (), new_data: bool = False
+) -> None:
+    """Refuse what :func:`write_file` may not write, before anything is written.
+
+    Raises:
+        OutputError: see :func:`write_file`.
+    """
+    try:
+        _check_target(path, force, list(data_roots), new_data)
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except RuntimeError as exc:  # a loop of symbolic links in a folder of the path
+        raise OutputError(f"cannot write {path}: {exc}") from exc
+
+
+def _check_target(path: Path, force: bool, roots: list[Path], new_data: bool) -> None:
     if path.is_symlink():
         raise OutputError(
             f"{path} is a symbolic link; progcmp never writes through or replaces a link "
@@ -99,8 +142,70 @@ def _check_target(path: Path, force: bool) -> None:
         if path.parent.exists():
             raise OutputError(f"{path.parent} is not a folder")
         raise OutputError(f"folder {path.parent} does not exist")
+    _check_not_an_input(path, roots, new_data)
     if path.exists() and not force:
         raise _exists(path)
+
+
+def _check_not_an_input(path: Path, roots: list[Path], new_data: bool) -> None:
+    """Refuse a file that was read, a file of a data folder, and (unless ``new_data``) a new
+    ``.yaml`` file in a data folder. Files are compared by device and inode, so neither
+    another name (a hard link, a link to a folder, a case-insensitive file system) nor
+    another mount of the same folder gets round it."""
+    roots = [r for r in roots if r.is_dir()]
+    info = os.stat(path) if path.exists() else None
+    inside = next((r for r in roots if _within(path, r)), None)
+    if inside is not None and (info is not None or path.suffix.lower() in DATA_SUFFIXES):
+        if info is None and new_data:
+            return
+        if info is None or path.suffix.lower() in DATA_SUFFIXES:
+            what = "is a data file" if info is not None else "would be read as data"
+            raise OutputError(
+                f"{path} {what} (it is in the data folder {inside}); "
+                "progcmp never writes there: choose another name"
+            )
+        raise OutputError(
+            f"{path} is a file of the data folder {inside}; progcmp never replaces one, "
+            "even with --force: choose another name"
+        )
+    if info is None:
+        return
+    key = (info.st_dev, info.st_ino)
+    never = "progcmp never replaces a file it reads, even with --force: choose another name"
+    if (shown := _read.get(key)) is not None:
+        if shown == os.fspath(path):
+            raise OutputError(f"{path} is an input of this command; {never}")
+        raise OutputError(
+            f"{path} is the same file as {shown}, which is an input of this command; {never}"
+        )
+    for root in roots:
+        if (name := _data_files(root).get(key)) is not None:
+            raise OutputError(
+                f"{path} is the same file as {name}, a file of the data folder {root}; "
+                "progcmp never replaces one, even with --force: choose another name"
+            )
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is in ``folder``, by name or, for a case-insensitive file system or
+    another mount of the same folder, by identity."""
+    target = path.resolve()
+    if target.is_relative_to(folder.resolve()):
+        return True
+    identity = folder.stat()
+    return any(p.is_dir() and os.path.samestat(p.stat(), identity) for p in target.parents)
+
+
+def _data_files(root: Path) -> dict[FileId, str]:
+    """Every file under a data folder (links followed to their file), by identity."""
+    found: dict[FileId, str] = {}
+    for folder, _, names in os.walk(root):
+        for name in names:
+            full = os.path.join(folder, name)
+            with contextlib.suppress(OSError):
+                info = os.stat(full)
+                found.setdefault((info.st_dev, info.st_ino), full)
+    return found
 
 
 def _link_new(tmp: str, path: Path) -> None:

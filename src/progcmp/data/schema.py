@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ class Text:
             return True
         if not _compiled(self.pattern).fullmatch(value):
             return False
+        if self.pattern == DATE_PATTERN:
+            return _real_date(value)
         return self.pattern != URL_PATTERN or _has_host(value)
 
     def problem(self, value: str) -> str | None:
@@ -50,9 +53,22 @@ class Text:
             return f"must be {self.hint} (got {got})"
         if self.pattern == URL_PATTERN and not _has_host(value):
             return f"must be {self.hint} (got {got})"
+        if self.pattern == DATE_PATTERN and not _real_date(value):
+            return f"must be a real date (got {got})"
         if len(value) > self.max_length:
             return f"is too long ({len(value)} characters; the limit is {self.max_length})"
         return None
+
+
+def _real_date(text: str) -> bool:
+    """Whether a YYYY-MM-DD date is in the calendar (2024-02-30 is not); YYYY and YYYY-MM are."""
+    if len(text) != 10:
+        return True
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _has_host(url: str) -> bool:

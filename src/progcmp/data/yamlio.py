@@ -23,6 +23,7 @@ from typing import Any
 
 from ..model.errors import Problem
 from ..text import show
+from .output import note_read
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32  # the formats need 5 levels; this stops pathological nesting early
@@ -115,6 +116,7 @@ def read_file(path: Path, shown: str) -> tuple[bytes, os.stat_result] | Problem:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
                 return Problem(shown, 1, 1, "not a regular file")
+            note_read(info, shown)  # an output may never replace it
             if info.st_size > MAX_FILE_BYTES:
                 return Problem(
                     shown,
@@ -279,9 +281,9 @@ def _plain(node: Any, depth: int, seen: set[int] | None) -> Any:
     if kind is yaml.ScalarNode:
         if tag == _STR_TAG:
             return node.value
-        if tag == _NULL_TAG:
+        if tag == _NULL_TAG and not node.style and node.value in _NULL_WORDS:
             return None
-        raise _Irregular
+        raise _Irregular  # an explicit tag (!!null "text" included)
     if kind is yaml.SequenceNode and tag == _SEQ_TAG:
         return [_plain(item, depth + 1, seen) for item in node.value]
     if kind is not yaml.MappingNode or tag != _MAP_TAG:
@@ -386,7 +388,9 @@ def _convert(node: Any, where: JsonPath, out: Located, seen: set[int], depth: in
     seen.add(id(node))
     if depth > MAX_DEPTH:
         raise _ParseError(line, column, f"nesting is too deep (more than {MAX_DEPTH} levels)")
-    if node.tag not in _ALLOWED_TAGS:
+    if node.tag not in _ALLOWED_TAGS or (
+        node.tag == _NULL_TAG and (bool(node.style) or node.value not in _NULL_WORDS)
+    ):  # the second: an explicit !!null on a text, which would make it empty
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         raise _ParseError(line, column, f"YAML tags ({tag}) are not allowed")
     out.values[where] = (line, column)

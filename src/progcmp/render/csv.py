@@ -10,29 +10,37 @@ The protocol every view follows (and a new view must implement to have CSV):
 
 Cells are made safe for any output (no control or escape character, see
 :func:`progcmp.text.clean`) and for spreadsheets: a cell that starts with ``=``, ``+``, ``-``,
-``@``, a tab or a carriage return would be run as a formula by Excel or LibreOffice, so it is
-prefixed with ``'`` (OWASP's advice; also after leading spaces, which an import may trim).
-Quoting is the standard library's (RFC 4180, minimal); lines end with ``\n``; the text is
-UTF-8, with a byte-order mark if ``options.csv_bom``.
+``@`` (or their full-width forms), a tab or a carriage return would be run as a formula by
+Excel or LibreOffice, so it is prefixed with ``'`` (OWASP's advice; also after leading spaces
+of any kind, no-break and ideographic ones included, which an import may trim). The same
+holds after every ``,``, ``;`` or tab inside a cell: a reader that splits on another separator
+than the file's (Excel in a French locale splits on ``;``) would otherwise start a cell there.
+Every cell is quoted (RFC 4180), so that a reader honouring quotes never splits one; lines end
+with ``\n``; the text is UTF-8, with a byte-order mark if ``options.csv_bom``.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 
 from ..text import clean
 from ..views import View
 from . import RenderOptions
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_TRIGGERS = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"  # \uff..: full-width = + - @
+SEPARATORS = ",;\t"  # what a spreadsheet may split a line on, whatever the file's
 BOM = "\ufeff"
+# The start of the cell, or a separator, then any white space (\s: no-break and ideographic
+# spaces too), then a trigger: a quote goes before the white space.
+_FORMULA = re.compile(f"(^|[{SEPARATORS}])(?=\\s*[{re.escape(FORMULA_TRIGGERS)}])")
 
 
 def neutralise(value: str) -> str:
-    """Clean a cell and prefix ``'`` if a spreadsheet would read it as a formula."""
-    text = clean(value, multiline=True)
-    return "'" + text if text.lstrip(" \n").startswith(FORMULA_TRIGGERS) else text
+    """Clean a cell and put ``'`` before anything a spreadsheet would read as a formula: at the
+    start, and after each separator a reader may split the cell on."""
+    return _FORMULA.sub(r"\1'", clean(value, multiline=True))
 
 
 def fields(view: View, records: list[dict[str, str]]) -> list[str]:
@@ -47,7 +55,7 @@ def render(view: View, options: RenderOptions) -> str:
     records = view.to_records()
     header = fields(view, records)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
     for record in records:
         writer.writerow([neutralise(record.get(name, "")) for name in header])

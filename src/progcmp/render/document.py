@@ -749,6 +749,8 @@ def _diff(view: ProgrammeDiff, lang: str) -> list[Block]:
             )
         ),
     ]
+    if not view.compared_all:
+        blocks.append(Paragraph((Span(word("diff_limited", lang), "dim"),)))
     touched = [t for t in view.themes if view.on(t)]
     if touched:
         blocks.append(Heading(word("per_theme", lang), 2))
@@ -1067,7 +1069,7 @@ def _similar(view: SimilarReport, lang: str) -> list[Block]:
             Heading(theme.theme.label.get(lang), 3),
             Table(
                 (word("score", lang), word("proposals", lang)),
-                tuple(_group_row(view, g, summary) for g in theme.groups),
+                tuple(_group_row(view, g, summary, lang) for g in theme.groups),
                 prose=True,
             ),
         ]
@@ -1108,7 +1110,10 @@ def _similar(view: SimilarReport, lang: str) -> list[Block]:
 
 
 def _group_row(
-    view: SimilarReport, group: SimilarGroup, summary: Callable[[tuple[int, int]], list[Span]]
+    view: SimilarReport,
+    group: SimilarGroup,
+    summary: Callable[[tuple[int, int]], list[Span]],
+    lang: str,
 ) -> tuple[tuple[Line, ...], ...]:
     """A group as a table row: its scores, then its proposals (numbered when more than two)."""
     numbered = len(group.members) > 2
@@ -1119,6 +1124,9 @@ def _group_row(
         lines.append((*lead, Span(f"{name} — ", "bold"), *summary(ref)))
     if numbered:
         scores = tuple((Span(f"{a + 1}–{b + 1} : {_score(s)}"),) for a, b, s in group.scores)
+        if group.more_pairs:
+            more = word("more_pairs", lang).format(n=group.more_pairs)
+            scores += ((Span(more, "dim"),),)
     else:
         scores = ((Span(_score(group.scores[0][2])),),)
     return (scores, tuple(lines))

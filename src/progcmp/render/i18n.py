@@ -184,6 +184,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "pairs_found_1": ("{n} paires proches, sur 1 thème", "{n} similar pairs, on 1 theme"),
     "pair_found": ("1 paire proche", "1 similar pair"),
+    "diff_limited": (
+        "Trop de propositions à comparer deux à deux : chacune ne l'a été qu'avec celles qui "
+        "partagent l'un de ses mots les plus rares.",
+        "Too many proposals to compare pairwise: each was compared only with those sharing one "
+        "of its rarest words.",
+    ),
+    "more_pairs": ("… et {n} autres paires", "… and {n} more pairs"),
     "no_pair": ("aucune paire proche", "no similar pair"),
     "consensus": ("Proches d'un candidat à l'autre", "Alike across candidates"),
     "distinctive": ("Propres à un candidat", "Made by one candidate only"),

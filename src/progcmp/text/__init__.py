@@ -49,12 +49,15 @@ def _charset(bmp: str, astral: str) -> re.Pattern[str]:
 
 
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
-_UNSAFE = _charset(_CONTROLS + _INVISIBLE, _INVISIBLE_ASTRAL)
+# Noncharacters: not text (U+FFFE is a byte-swapped BOM). Raw, the reader refuses them; written
+# as YAML escapes ("\uFFFE") they reach values, and are refused there.
+_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff"
+_UNSAFE = _charset(_CONTROLS + _INVISIBLE + _NONCHARACTERS, _INVISIBLE_ASTRAL)
 # Line and paragraph separators: line breaks to some programs and not to others.
 _SEPARATOR = re.compile("[\u2028\u2029]")
 # Any of the above: what the loader refuses in a value, and what a format that can escape
 # characters (JSON) escapes rather than drops.
-UNSAFE = _charset(_CONTROLS + _INVISIBLE + "\u2028\u2029", _INVISIBLE_ASTRAL)
+UNSAFE = _charset(_CONTROLS + _INVISIBLE + _NONCHARACTERS + "\u2028\u2029", _INVISIBLE_ASTRAL)
 # A whole terminal escape sequence (CSI, OSC, and other ESC forms) is removed, not just its ESC,
 # so that no payload text is left behind. (8-bit C1 forms are removed as controls.)
 _ESCAPE_SEQUENCE = re.compile(
@@ -125,7 +128,11 @@ def escape_controls(text: str) -> str:
 
 
 def _escaped(match: re.Match[str]) -> str:
-    return repr(match.group())[1:-1]
+    char = match.group()
+    shown = repr(char)[1:-1]
+    if shown == char:  # printable to Python, blank to a reader: the Hangul fillers
+        shown = f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
+    return shown
 
 
 def show(value: object, limit: int = 60, *, ascii_only: bool = False) -> str:
@@ -135,7 +142,7 @@ def show(value: object, limit: int = 60, *, ascii_only: bool = False) -> str:
     text = value if isinstance(value, str) else str(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return ascii(text) if ascii_only else repr(text)
+    return ascii(text) if ascii_only else UNSAFE.sub(_escaped, repr(text))
 
 
 def web_url(url: str) -> str | None:

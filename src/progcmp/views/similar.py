@@ -5,6 +5,13 @@ summaries (:mod:`progcmp.similarity`: ``token_set_ratio`` on accent-folded words
 words) reaches the threshold. On each theme, similar proposals are gathered into groups (two
 proposals are in one group when a chain of similar pairs links them), and a proposal with no
 similar one by another candidate on that theme is *distinctive*.
+
+The work stays near the number of distinct texts, not the square of the number of proposals:
+proposals alike in everything the score looks at (the same key, candidate and themes) are
+scored once, as one class, and a pair of classes stands for every pair of their members. A
+group lists at most :data:`MAX_LISTED_PAIRS` pairs, its best, and counts the rest
+(``more_pairs``): two files of 4,000 identical proposals make 16 million similar pairs, one
+group of 8,000 proposals.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from ..text.similarity import key, similar_pairs
 from .records import JSON_VERSION, candidate_dict, proposal_dict, source_dict, theme_dict
 
 DEFAULT_THRESHOLD = 75  # on the 2017 data, pairs from here on say the same thing in other words
+MAX_LISTED_PAIRS = 100  # per group: the best pairs are listed, the others counted
 
 Ref = tuple[int, int]  # (index of the candidate, index of the proposal in its file)
 
@@ -27,11 +35,15 @@ class SimilarGroup:
     """Proposals of several candidates that say nearly the same thing, and their scores."""
 
     members: tuple[Ref, ...]  # in candidate order, then file order
-    # (member, member, score) of each similar pair, the highest score first
+    # (member, member, score) of each similar pair listed, the highest score first
     scores: tuple[tuple[int, int, float], ...]
+    more_pairs: int = 0  # similar pairs of the group beyond those listed (MAX_LISTED_PAIRS)
+    bests: tuple[float, ...] = ()  # each member's highest score (empty: from the scores)
 
     def best(self, member: int) -> float:
         """The highest score of a member with another member."""
+        if self.bests:
+            return self.bests[member]
         return max(s for a, b, s in self.scores if member in (a, b))
 
 
@@ -55,6 +67,7 @@ class SimilarReport:
     candidates: tuple[Candidate, ...]
     themes: tuple[ThemeSimilarity, ...]
     threshold: float
+    total_pairs: int | None = None  # every similar pair, listed or not (None: those listed)
 
     RECORD_FIELDS: ClassVar[tuple[str, ...]] = (
         "theme",
@@ -80,6 +93,8 @@ class SimilarReport:
 
     def pair_count(self) -> int:
         """The number of similar pairs (a pair on two common themes counts once)."""
+        if self.total_pairs is not None:
+            return self.total_pairs
         return len(
             {
                 (g.members[a], g.members[b])
@@ -123,6 +138,7 @@ class SimilarReport:
                             "pairs": [
                                 {"a": a, "b": b, "score": round(s, 2)} for a, b, s in g.scores
                             ],
+                            "pairs_not_listed": g.more_pairs,
                         }
                         for g in t.groups
                     ],
@@ -196,12 +212,38 @@ def find_similar(
         threshold: the lowest score (above 0, at most 100) for two proposals to be similar.
     """
     refs, keys, owners, groups = similarity_inputs(candidates, themes)
-    pairs = similar_pairs(keys, owners, groups, threshold)
+    classes = _Classes(keys, owners, groups)
+    reps = classes.representatives
+    pairs = similar_pairs(
+        [keys[r] for r in reps], [owners[r] for r in reps], [groups[r] for r in reps], threshold
+    )
+    sizes = [len(m) for m in classes.members]
     return SimilarReport(
         tuple(candidates),
-        tuple(_on_theme(t, refs, groups, pairs) for t in themes),
+        tuple(_on_theme(t, refs, groups, classes, pairs) for t in themes),
         threshold,
+        total_pairs=sum(sizes[a] * sizes[b] for a, b, _ in pairs),
     )
+
+
+class _Classes:
+    """Proposals grouped by what the score looks at: key, owner and groups. Members of a class
+    score alike with anything and are never compared with one another (one owner)."""
+
+    def __init__(
+        self, keys: Sequence[str], owners: Sequence[int], groups: Sequence[frozenset[str]]
+    ) -> None:
+        index: dict[tuple[str, int, frozenset[str]], int] = {}
+        self.representatives: list[int] = []
+        self.members: list[list[int]] = []  # proposal indices, ascending
+        self.of: list[int] = []  # each proposal's class
+        for i, found in enumerate(zip(keys, owners, groups, strict=True)):
+            number = index.setdefault(found, len(self.members))
+            if number == len(self.members):
+                self.representatives.append(i)
+                self.members.append([])
+            self.members[number].append(i)
+            self.of.append(number)
 
 
 def similarity_inputs(
@@ -230,36 +272,48 @@ def _on_theme(
     theme: Theme,
     refs: list[Ref],
     groups: list[frozenset[str]],
+    classes: _Classes,
     pairs: list[tuple[int, int, float]],
 ) -> ThemeSimilarity:
-    on = [i for i in range(len(refs)) if theme.id in groups[i]]
-    edges = [(i, j, s) for i, j, s in pairs if theme.id in groups[i] and theme.id in groups[j]]
-    parent = {i: i for i in on}  # union-find over the theme's proposals
+    """Groups and distinctive proposals on a theme, from the similar pairs of classes."""
+    reps, members_of = classes.representatives, classes.members
+    on = [c for c in range(len(reps)) if theme.id in groups[reps[c]]]
+    edges = [
+        (a, b, s)
+        for a, b, s in pairs
+        if theme.id in groups[reps[a]] and theme.id in groups[reps[b]]
+    ]
+    parent = {c: c for c in on}  # union-find over the theme's classes
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def root(c: int) -> int:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
 
-    for i, j, _ in edges:
-        parent[root(i)] = root(j)
+    for a, b, _ in edges:
+        parent[root(a)] = root(b)
     components: dict[int, list[int]] = {}
-    for i in on:  # refs are in candidate order, then file order: so are members
-        components.setdefault(root(i), []).append(i)
-    linked = {i for i, j, _ in edges} | {j for i, j, _ in edges}
+    for c in on:
+        components.setdefault(root(c), []).append(c)
+    by_component: dict[int, list[tuple[int, int, float]]] = {}
+    best: dict[int, float] = {}
+    for a, b, s in edges:
+        by_component.setdefault(root(a), []).append((a, b, s))
+        best[a], best[b] = max(best.get(a, 0.0), s), max(best.get(b, 0.0), s)
     found = []
-    for members in components.values():
-        if len(members) < 2:
+    for top, linked in components.items():
+        component_edges = by_component.get(top, [])
+        if not component_edges:
             continue
+        # refs are in candidate order, then file order: so are members
+        members = sorted(i for c in linked for i in members_of[c])
         position = {i: n for n, i in enumerate(members)}
-        scores = tuple(  # the highest first
-            sorted(
-                ((position[i], position[j], s) for i, j, s in edges if i in position),
-                key=lambda e: (-e[2], e[0], e[1]),
-            )
+        listed, total = _listed_pairs(component_edges, members_of, position)
+        bests = tuple(best[classes.of[i]] for i in members)
+        found.append(
+            SimilarGroup(tuple(refs[i] for i in members), listed, total - len(listed), bests)
         )
-        found.append(SimilarGroup(tuple(refs[i] for i in members), scores))
     # Largest agreement first (most candidates, then the highest score); then data order.
     found.sort(
         key=lambda g: (
@@ -268,5 +322,25 @@ def _on_theme(
             g.members,
         )
     )
-    distinctive = tuple(refs[i] for i in on if i not in linked)
+    distinctive = tuple(
+        refs[i] for i in sorted(i for c in on if c not in best for i in members_of[c])
+    )
     return ThemeSimilarity(theme, tuple(found), distinctive)
+
+
+def _listed_pairs(
+    edges: list[tuple[int, int, float]], members_of: list[list[int]], position: dict[int, int]
+) -> tuple[tuple[tuple[int, int, float], ...], int]:
+    """The best :data:`MAX_LISTED_PAIRS` member pairs of a group, the highest score first (then
+    by position), and the number of all its pairs. The first pairs of two classes in that order
+    are among their first ``MAX_LISTED_PAIRS`` members each, so no more are looked at."""
+    total = 0
+    pool: list[tuple[int, int, float]] = []
+    for a, b, s in edges:
+        total += len(members_of[a]) * len(members_of[b])
+        for i in members_of[a][:MAX_LISTED_PAIRS]:
+            for j in members_of[b][:MAX_LISTED_PAIRS]:
+                x, y = sorted((position[i], position[j]))
+                pool.append((x, y, s))
+    pool.sort(key=lambda e: (-e[2], e[0], e[1]))
+    return tuple(pool[:MAX_LISTED_PAIRS]), total
