@@ -13,7 +13,6 @@ from .common import (
     STDOUT_NAMES,
     ProgressBar,
     SharedOptions,
-    cache_dir,
     check_output,
     contenders,
     load,
@@ -43,7 +42,7 @@ def validate(
     from ..data.output import data_root
 
     root = data_root(data)
-    problems = validate_paths(paths or [root], root, cache=None if no_cache else cache_dir())
+    problems = validate_paths(paths or [root], root)  # never the cache: the files themselves
     if problems:
         raise DataError(problems)
     from ..text import escape_controls
