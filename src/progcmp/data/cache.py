@@ -175,8 +175,8 @@ def _own_regular_file(info: os.stat_result) -> bool:
 class Store:
     """The cache of one data folder, for one run: look up entries, record new ones, save.
 
-    ``headers``: candidates are served without their data (id, names, party and election
-    only; see :meth:`full`), for a command that then needs only a few of them.
+    ``headers``: candidates are served without their lists (sources, proposals, annotations,
+    assessments; see :meth:`full`), for a command that then needs only a few of them.
     """
 
     def __init__(self, folder: Path, root: Path, *, headers: bool = False) -> None:
@@ -334,15 +334,15 @@ class Store:
             if not self._unchanged(entry, path):
                 return None
             if self.headers:
-                candidate = self.served[shown] = Candidate(*head[:4], shown, head[4])
+                candidate = self.served[shown] = _header(head, shown)
             else:
                 candidate = _candidate(self._data(entry), shown)
-                if _names(candidate) != head[:5]:
+                if _names(candidate) != head[:9]:
                     return None  # the index and the data disagree
         except (_Bad, ValueError, TypeError, IndexError, KeyError, RecursionError):
             return None
         self.new.setdefault(name, entry)
-        self.folded[shown] = head[5]
+        self.folded[shown] = head[9]
         return candidate
 
     def is_header(self, candidate: Candidate) -> bool:
@@ -369,6 +369,10 @@ class Store:
                 candidate.party,
                 candidate.election,
                 list(candidate.aliases),
+                candidate.status.value,
+                candidate.kind.value,
+                candidate.leader,
+                candidate.ballot,
                 list(folded),
             ]
             self._put(self._name(path), key, head, _candidate_row(candidate))
@@ -509,14 +513,38 @@ def _texts(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _head(head: Any) -> tuple[str, str, str, str, tuple[str, ...], Folded]:
-    """A candidate's names from the index: id, name, party, election, aliases, folded names."""
-    i, name, party, election, aliases, folded = _list(head, 6)
-    return _text(i), _text(name), _text(party), _text(election), _texts(aliases), _texts(folded)
+def _head(head: Any) -> tuple[Any, ...]:
+    """A candidate's header from the index, checked: id, name, party, election, aliases,
+    status, kind, leader, ballot (the fields of a Candidate but its lists), then its folded
+    names."""
+    i, name, party, election, aliases, status, kind, leader, ballot, folded = _list(head, 10)
+    if ballot is not None and ballot.__class__ is not int:
+        raise _Bad("not a number")
+    return (
+        _text(i),
+        _text(name),
+        _text(party),
+        _text(election),
+        _texts(aliases),
+        _STATUS[_text(status)],
+        _CONTENDERS[_text(kind)],
+        _optional(leader),
+        ballot,
+        _texts(folded),
+    )
 
 
-def _names(c: Candidate) -> tuple[str, str, str, str, tuple[str, ...]]:
-    return c.id, c.name, c.party, c.election, c.aliases
+def _names(c: Candidate) -> tuple[Any, ...]:
+    """What a header holds of a candidate (see :func:`_head`)."""
+    return c.id, c.name, c.party, c.election, c.aliases, c.status, c.kind, c.leader, c.ballot
+
+
+def _header(head: tuple[Any, ...], path: str) -> Candidate:
+    """A candidate with its names but without its lists, for name resolution."""
+    i, name, party, election, aliases, status, kind, leader, ballot, _ = head
+    return Candidate(
+        i, name, party, election, path, aliases, status, kind=kind, leader=leader, ballot=ballot
+    )
 
 
 def _theme_row(t: Theme) -> list[Any]:

@@ -112,8 +112,8 @@ def load_named(
     The whole folder is still checked (any problem in any file raises :class:`DataError`, as
     :func:`load_dataset` does), but with a ``cache``, a file it holds unchanged is not decoded:
     ``resolve(dataset, queries)`` (``progcmp.views.names.find_candidates``, say) is given a
-    dataset whose candidates served from the cache are headers only (id, name, party, election,
-    path and aliases: what resolving a name needs, and no proposal, source or annotation), and
+    dataset whose candidates served from the cache are headers only (every field but the lists:
+    what resolving a name needs, and no source, proposal, annotation or assessment), and
     only the candidates it returns are then decoded whole. Without a cache, it is given the
     whole dataset. Either way, returns a dataset of the catalogue and the chosen candidates
     (whole, in the order returned), and the chosen candidates.
