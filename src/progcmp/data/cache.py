@@ -259,7 +259,7 @@ class Store:
             return None
         return entry
 
-    def _unchanged(self, entry: list[Any], path: Path) -> bool:
+    def _unchanged(self, name: str, entry: list[Any], path: Path) -> bool:
         """Whether the file still holds the bytes the entry was made from: told by its status
         alone unless it is racily clean, else by reading it and comparing its SHA-256."""
         if entry[1] + RACY_NS <= entry[4]:
@@ -268,7 +268,7 @@ class Store:
 
         read = read_file(path, os.fspath(path))
         if isinstance(read, tuple) and file_key(*read) == (*entry[:4], entry[5]):
-            entry = self.new.setdefault(self._name(path), list(entry))
+            entry = self.new.setdefault(name, list(entry))
             entry[4] = self.started  # verified now: safely past once time moves on
             self.dirty = True
             return True
@@ -299,7 +299,7 @@ class Store:
         None (and every candidate entry is set aside: they were checked against another)."""
         if self.usable and (entry := self._entry(CATALOGUE, info)) is not None:
             try:
-                if entry[9] is not None or not self._unchanged(entry, path):
+                if entry[9] is not None or not self._unchanged(CATALOGUE, entry, path):
                     raise _Bad("changed")
                 rows, fr, en = _list(self._data(entry), 3)
                 themes = {t.id: t for t in map(_theme, _list(rows))}
@@ -331,7 +331,7 @@ class Store:
             return None
         try:
             head = _head(entry[9])
-            if not self._unchanged(entry, path):
+            if not self._unchanged(name, entry, path):
                 return None
             if self.headers:
                 candidate = self.served[shown] = _header(head, shown)
@@ -395,22 +395,17 @@ class Store:
 
     def save(self) -> None:
         """Write the entries used or made in this run, if anything changed (best effort: a
-        cache that cannot be written is simply not written)."""
+        cache that cannot be written is simply not written). The file stays open for
+        :meth:`full` until :meth:`close`."""
         if not self.usable or self.catalogue is None:
-            self.close()
             return
         if not self.dirty and self.new.keys() == self.old.keys():
-            self.close()
             return
-        try:
+        with contextlib.suppress(sqlite3.Error, OSError, ValueError, TypeError):
             if self.db is not None:
                 self._update(self.db)
             else:
                 self._create()
-        except (sqlite3.Error, OSError, ValueError, TypeError):
-            pass
-        finally:
-            self.close()
 
     def close(self) -> None:
         if self.db is not None:
