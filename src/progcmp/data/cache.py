@@ -247,15 +247,20 @@ class Store:
         """The index entry for a file whose status is ``info``, if well formed and made from
         exactly this file as far as its status tells."""
         entry = self.old.get(name)
-        if (
-            entry.__class__ is not list
-            or len(entry) != 10
-            or not all(v.__class__ is int for v in entry[:5])
-            or not all(v.__class__ is str for v in (entry[5], entry[6], entry[8]))
-            or entry[7].__class__ is not int
-        ):
+        if entry.__class__ is not list or len(entry) != 10:
             return None
-        if tuple(entry[:4]) != _stat_key(info):
+        size, mtime, ctime, inode, seen, sha, catalogue, row, digest, _ = entry
+        if (
+            size != info.st_size
+            or mtime != info.st_mtime_ns
+            or ctime != info.st_ctime_ns
+            or inode != info.st_ino
+            or seen.__class__ is not int
+            or row.__class__ is not int
+            or sha.__class__ is not str
+            or catalogue.__class__ is not str
+            or digest.__class__ is not str
+        ):
             return None
         return entry
 
@@ -598,9 +603,20 @@ _CONTENDERS = {k.value: k for k in ContenderKind}
 _READ: dict[Any, Reading | None] = {None: None, **{r.value: r for r in Reading}}
 
 
+# Proposals and sources are most of the objects a load makes: they are built without calling
+# the dataclass's __init__, whose frozen-class assignments (object.__setattr__ by name, one per
+# field) cost more than setting each slot through its descriptor. The result is the same frozen
+# instance (no __post_init__ to run); benchmarks/construction.py measures the difference.
+_new = object.__new__
+_SOURCE_SLOTS = tuple(Source.__dict__[name].__set__ for name in Source.__slots__)
+(_p_id, _p_themes, _p_summary, _p_source, _p_quote, _p_locator, _p_note) = (
+    Proposal.__dict__[name].__set__ for name in Proposal.__slots__
+)
+
+
 def _source(s: Any) -> Source:
     i, title, url, kind, publisher, date, note, archived, accessed, read = _list(s, 10)
-    return Source(
+    values = (
         _text(i),
         _text(title),
         _text(url),
@@ -612,6 +628,10 @@ def _source(s: Any) -> Source:
         _optional(accessed),
         _READ[_optional(read)],
     )
+    source = _new(Source)
+    for assign, value in zip(_SOURCE_SLOTS, values, strict=True):
+        assign(source, value)
+    return source
 
 
 def _proposal(p: Any) -> Proposal:
@@ -627,7 +647,15 @@ def _proposal(p: Any) -> Proposal:
         and (note is None or note.__class__ is str)
     ):
         raise _Bad("not a proposal")
-    return Proposal(i, _texts(themes), summary, source, quote, locator, note)
+    proposal = _new(Proposal)
+    _p_id(proposal, i)
+    _p_themes(proposal, _texts(themes))
+    _p_summary(proposal, summary)
+    _p_source(proposal, source)
+    _p_quote(proposal, quote)
+    _p_locator(proposal, locator)
+    _p_note(proposal, note)
+    return proposal
 
 
 def _annotation(a: Any) -> Annotation:
