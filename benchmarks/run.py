@@ -493,8 +493,8 @@ def figure_cache_layouts(s: Settings) -> list[Row]:
             f"one JSON file per entry: {w['per-file']} / {r['per-file']} / {r['per-file-2']}",
             "—",
             "—",
-            "SQLite chosen: as fast as one JSON file to read whole, a few entries without the "
-            "rest, updated in place",
+            "SQLite chosen: a few entries without decoding the rest (one JSON file cannot), one "
+            "file to check and replace, not one per entry, and updates in one transaction",
         ),
         *figure_construction(s),
     ]

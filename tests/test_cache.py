@@ -330,12 +330,16 @@ def test_a_fifo_in_place_of_the_cache_does_not_hang(data: Path, cache: Path) -> 
         pytest.skip("no FIFOs here")
     cache.mkdir(mode=0o700)
     os.mkfifo(_path(data, cache))
-    signal.signal(signal.SIGALRM, signal.default_int_handler)
+    def hung(signum: int, frame: object) -> None:
+        raise TimeoutError("the load hung on the FIFO")
+
+    previous = signal.signal(signal.SIGALRM, hung)
     signal.alarm(20)
     try:
         _rewritten(data, cache, load_dataset(data))
     finally:
         signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.mark.parametrize("target", ["/dev/zero", "elsewhere"])

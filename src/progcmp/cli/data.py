@@ -31,7 +31,7 @@ def validate(
         ),
     ] = None,
     data: DataOpt = None,
-    no_cache: NoCacheOpt = False,
+    no_cache: NoCacheOpt = False,  # accepted, as on every command; validate never uses the cache
     debug: DebugOpt = False,
 ) -> None:
     """Check data files and report every problem as path:line:col: message (exit 1 if any).

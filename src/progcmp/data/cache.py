@@ -281,7 +281,7 @@ class Store:
 
     def _data(self, entry: list[Any]) -> Any:
         """An entry's decoded data, if it is what the index says was written (its digest)."""
-        row = self.rows.get(entry[7])
+        row = self.rows.pop(entry[7], None)  # each is decoded once: let it go
         if row is None and self.db is not None and self.headers:
             with contextlib.suppress(sqlite3.Error):
                 found = self.db.execute("SELECT data FROM entries WHERE id = ?", (entry[7],))
