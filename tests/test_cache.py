@@ -330,6 +330,7 @@ def test_a_fifo_in_place_of_the_cache_does_not_hang(data: Path, cache: Path) -> 
         pytest.skip("no FIFOs here")
     cache.mkdir(mode=0o700)
     os.mkfifo(_path(data, cache))
+
     def hung(signum: int, frame: object) -> None:
         raise TimeoutError("the load hung on the FIFO")
 
