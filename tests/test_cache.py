@@ -490,7 +490,9 @@ def test_an_entry_of_the_wrong_types_or_shape_is_dropped(
     [
         (ZOE, (0,), "12"),  # a size as text
         (ZOE, (9,), "zoe"),  # names as text
-        (ZOE, (9, 5), [1, 2]),  # folded names as numbers
+        (ZOE, (9, 9), [1, 2]),  # folded names as numbers
+        (ZOE, (9, 8), "1"),  # the ballot as text
+        (ZOE, (9, 6), "person"),  # an unknown kind
         (ZOE, (7,), "1"),  # the row as text
         (ZOE, (), {"a": 1}),  # an entry as a mapping
         ("themes.yaml", (9,), ["x", "y", "z", "w", [], []]),  # the catalogue as a candidate
