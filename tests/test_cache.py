@@ -246,6 +246,19 @@ def test_a_file_dated_in_the_future_is_hashed_on_every_run(
     assert [p.name for p in read] == ["zoe.yaml", "zoe.yaml"]  # hashed, then parsed
 
 
+def test_an_entry_recorded_later_than_now_is_not_trusted(data: Path, cache: Path) -> None:
+    """A clock set back since the recording: its start time proves nothing."""
+    _age(data)
+    load_dataset(data, cache=cache)
+    _same_status_edit(data / ZOE, "Zoé Lefèvre", "Zoé Lefèbre")
+    _as_if_same_tick(data, cache, ZOE)
+    index = _index(data, cache)
+    index[ZOE][4] = time.time_ns() + 86_400 * 10**9
+    _set_index(data, cache, index)
+    names = [c.name for c in load_dataset(data, cache=cache).candidates]
+    assert "Zoé Lefèbre" in names
+
+
 def test_a_file_replaced_by_rename_is_read_again(data: Path, cache: Path) -> None:
     _age(data)
     load_dataset(data, cache=cache)

@@ -72,6 +72,8 @@ RACY_NS = 3_000_000_000
 MAX_CACHE_BYTES = 2 * 1024**3
 # One entry's data: a candidate file is at most 5 MiB of YAML, its JSON no more than twice that.
 MAX_ENTRY_BYTES = 16 * 1024**2
+# Any one value SQLite will read: the index is the largest, about 300 bytes a file.
+MAX_VALUE_BYTES = 64 * 1024**2
 # The modules whose code decides what a file means: any change to them voids the cache.
 _CODE = (
     "data/cache.py",
@@ -218,7 +220,7 @@ class Store:
             after = os.lstat(self.path)
             if (after.st_dev, after.st_ino) != (before.st_dev, before.st_ino):
                 raise _Bad("swapped while opening")
-            db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_ENTRY_BYTES)
+            db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
             db.execute("PRAGMA trusted_schema = OFF")
             db.execute("PRAGMA cell_size_check = ON")
             schema = db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY rowid")
@@ -267,7 +269,7 @@ class Store:
     def _unchanged(self, name: str, entry: list[Any], path: Path) -> bool:
         """Whether the file still holds the bytes the entry was made from: told by its status
         alone unless it is racily clean, else by reading it and comparing its SHA-256."""
-        if entry[1] + RACY_NS <= entry[4]:
+        if entry[1] + RACY_NS <= entry[4] <= self.started:  # (a later "seen": a clock set back)
             return True
         from .yamlio import read_file
 
@@ -286,7 +288,11 @@ class Store:
             with contextlib.suppress(sqlite3.Error):
                 found = self.db.execute("SELECT data FROM entries WHERE id = ?", (entry[7],))
                 row = (found.fetchone() or (None,))[0]
-        if row.__class__ is not bytes or hashlib.sha256(row).hexdigest() != entry[8]:
+        if (
+            row.__class__ is not bytes
+            or len(row) > MAX_ENTRY_BYTES
+            or hashlib.sha256(row).hexdigest() != entry[8]
+        ):
             raise _Bad("edited or missing")
         return json.loads(row)
 
