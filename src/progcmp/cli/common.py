@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
@@ -39,6 +39,7 @@ from .options import (
 )
 
 if TYPE_CHECKING:
+    from ..data.loader import Resolve
     from ..model import Candidate, Dataset
     from ..views import View
 
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 # read at each load, so that tests and the benchmark can lower it.
 MIN_FILES_FOR_PROGRESS = 500
 
+_T = TypeVar("_T")
 STDOUT_NAMES = ("-", "/dev/stdout")  # --output values that mean the standard output
 
 # The data folders this run read (set by load, reset by main): --output may not land there.
@@ -55,6 +57,35 @@ read_roots: list[Path] = []
 def load(data: Path | None, no_cache: bool = False) -> Dataset:
     """The dataset of --data (or the default folder), with a progress bar on a terminal."""
     from ..data.loader import load_dataset
+
+    return _loading(
+        data,
+        no_cache,
+        lambda root, cache, progress: load_dataset(root, cache=cache, progress=progress),
+    )
+
+
+def load_named(
+    data: Path | None, no_cache: bool, names: Sequence[str], resolve: Resolve
+) -> tuple[Dataset, tuple[Candidate, ...]]:
+    """The catalogue and only the candidates ``resolve`` picks for ``names`` (decoding only
+    those from the cache: see :func:`progcmp.data.loader.load_named`)."""
+    from ..data.loader import load_named as load_only
+
+    return _loading(
+        data,
+        no_cache,
+        lambda root, cache, progress: load_only(
+            root, names, resolve, cache=cache, progress=progress
+        ),
+    )
+
+
+def _loading(
+    data: Path | None,
+    no_cache: bool,
+    loader: Callable[[Path, Path | None, Callable[[int, int], None] | None], _T],
+) -> _T:
     from ..data.output import data_root
 
     root = data_root(data)
@@ -66,11 +97,11 @@ def load(data: Path | None, no_cache: bool = False) -> Dataset:
     gc.disable()
     try:
         with ProgressBar("loading", threshold=MIN_FILES_FOR_PROGRESS) as bar:
-            dataset = load_dataset(root, cache=cache, progress=bar if bar.enabled else None)
+            loaded = loader(root, cache, bar if bar.enabled else None)
         gc.freeze()
     finally:
         gc.enable()
-    return dataset
+    return loaded
 
 
 def contenders(dataset: Dataset, names: Sequence[str]) -> tuple[Candidate, ...]:
@@ -254,6 +285,12 @@ class SharedOptions:
     def load(self) -> Dataset:
         """The dataset of --data (see :func:`load`)."""
         return load(self.data, self.no_cache)
+
+    def load_named(
+        self, names: Sequence[str], resolve: Resolve
+    ) -> tuple[Dataset, tuple[Candidate, ...]]:
+        """The catalogue and the candidates named (see :func:`load_named`)."""
+        return load_named(self.data, self.no_cache, names, resolve)
 
     def emit(self, view: View) -> None:
         """Render a view and send it to stdout or, atomically, to --output.

@@ -13,7 +13,6 @@ from .common import (
     STDOUT_NAMES,
     ProgressBar,
     SharedOptions,
-    cache_dir,
     check_output,
     contenders,
     load,
@@ -33,7 +32,7 @@ def validate(
         ),
     ] = None,
     data: DataOpt = None,
-    no_cache: NoCacheOpt = False,
+    no_cache: NoCacheOpt = False,  # accepted, as on every command; validate never uses the cache
     debug: DebugOpt = False,
 ) -> None:
     """Check data files and report every problem as path:line:col: message (exit 1 if any).
@@ -44,7 +43,7 @@ def validate(
     from ..data.output import data_root
 
     root = data_root(data)
-    problems = validate_paths(paths or [root], root, cache=None if no_cache else cache_dir())
+    problems = validate_paths(paths or [root], root)  # never the cache: the files themselves
     if problems:
         raise DataError(problems)
     from ..text import escape_controls

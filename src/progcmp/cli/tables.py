@@ -12,6 +12,9 @@ from .common import SharedOptions, blinded, contenders, shared_options
 from .options import BlindOpt, NamesArg, ThemeOpt, complete_candidates
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..model import Candidate, Dataset
     from ..views.agenda import AgendaReport
     from ..views.gaps import GapReport
 
@@ -38,9 +41,17 @@ def compare(
     from ..views.compare import compare as build_comparison
     from ..views.names import select_themes
 
-    dataset = shared.load()
+    def resolve(everyone: Dataset, queries: Sequence[str]) -> tuple[Candidate, ...]:
+        select_themes(everyone, theme or [])  # an unknown theme is reported first
+        return contenders(everyone, queries)
+
+    if blind:  # the blind reading masks every candidate's names: it needs them all
+        dataset = shared.load()
+        chosen = resolve(dataset, names)
+    else:  # only the two or three named are decoded from the cache
+        dataset, chosen = shared.load_named(names, resolve)
     themes = select_themes(dataset, theme or [])
-    dataset, chosen = blinded(dataset, contenders(dataset, names), blind, shared.lang)
+    dataset, chosen = blinded(dataset, chosen, blind, shared.lang)
     view = build_comparison(dataset, chosen, themes)
     shared.emit(view)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,7 +62,7 @@ from .yamlio import (
 )
 
 if TYPE_CHECKING:
-    from .cache import FileKey, Store
+    from .cache import FileKey, Folded, Store
 
 THEMES_FILENAME = "themes.yaml"
 NO_CATALOGUE = (
@@ -74,6 +74,7 @@ _KIND_WORDS = {dict: "a mapping", list: "a list", str: "text", type(None): "noth
 
 
 Progress = Callable[[int, int], None]
+Resolve = Callable[[Dataset, Sequence[str]], Sequence[Candidate]]
 
 
 def load_dataset(
@@ -91,13 +92,83 @@ def load_dataset(
     """
     root = Path(root)
     try:
-        return _load_dataset(root, cache, progress)
+        dataset, store = _load_dataset(root, cache, progress)
     except OSError as exc:  # a folder that cannot be listed, a path that cannot be checked
-        where = os.fspath(exc.filename) if exc.filename else os.fspath(root)
-        raise DataError([Problem(where, 1, 1, f"cannot read: {exc.strerror or exc}")]) from exc
+        raise _unreadable(exc, root) from exc
+    if store is not None:
+        store.close()
+    return dataset
 
 
-def _load_dataset(root: Path, cache: Path | None, progress: Progress | None) -> Dataset:
+def load_named(
+    root: Path | str,
+    queries: Sequence[str],
+    resolve: Resolve,
+    *,
+    cache: Path | None = None,
+    progress: Progress | None = None,
+) -> tuple[Dataset, tuple[Candidate, ...]]:
+    """Load the catalogue and only the candidates that ``resolve`` picks for ``queries``.
+
+    The whole folder is still checked (any problem in any file raises :class:`DataError`, as
+    :func:`load_dataset` does), but with a ``cache``, a file it holds unchanged is not decoded:
+    ``resolve(dataset, queries)`` (``progcmp.views.names.find_candidates``, say) is given a
+    dataset whose candidates served from the cache are headers only (every field but the lists:
+    what resolving a name needs, and no source, proposal, annotation or assessment), and
+    only the candidates it returns are then decoded whole. Without a cache, it is given the
+    whole dataset. Either way, returns a dataset of the catalogue and the chosen candidates
+    (whole, in the order returned), and the chosen candidates.
+
+    Raises:
+        DataError: with every problem found, as :func:`load_dataset`.
+        UsageError: whatever ``resolve`` raises (an unknown or ambiguous name).
+    """
+    root = Path(root)
+    try:
+        everyone, store = _load_dataset(root, cache, progress, headers=True)
+    except OSError as exc:
+        raise _unreadable(exc, root) from exc
+    try:
+        chosen = tuple(resolve(everyone, queries))
+        if store is not None:
+            themes = {t.id: t for t in everyone.themes}
+            chosen = tuple(_whole(c, store, themes) for c in chosen)
+    finally:
+        if store is not None:
+            store.close()
+    dataset = Dataset(
+        themes=everyone.themes,
+        candidates=chosen,
+        root=everyone.root,
+        domain_fr=everyone.domain_fr,
+        domain_en=everyone.domain_en,
+        election_themes=everyone.election_themes,
+    )
+    return dataset, chosen
+
+
+def _whole(candidate: Candidate, store: Store, themes: dict[str, Theme]) -> Candidate:
+    """A chosen candidate with its data: from the cache, else (an entry found unusable after
+    all) from its file."""
+    if not store.is_header(candidate):
+        return candidate
+    if (whole := store.full(candidate)) is not None:
+        return whole
+    problems: list[Problem] = []
+    whole = _load_candidate(Path(candidate.path), themes, problems)
+    if whole is None or problems:
+        raise DataError(problems)
+    return whole
+
+
+def _unreadable(exc: OSError, root: Path) -> DataError:
+    where = os.fspath(exc.filename) if exc.filename else os.fspath(root)
+    return DataError([Problem(where, 1, 1, f"cannot read: {exc.strerror or exc}")])
+
+
+def _load_dataset(
+    root: Path, cache: Path | None, progress: Progress | None, *, headers: bool = False
+) -> tuple[Dataset, Store | None]:
     problems: list[Problem] = []
     if not root.is_dir():
         raise DataError([Problem(str(root), 1, 1, "data folder not found")])
@@ -107,45 +178,52 @@ def _load_dataset(root: Path, cache: Path | None, progress: Progress | None) -> 
         # files as candidates would only bury this under a list of meaningless problems.
         raise DataError([Problem(os.fspath(catalogue), 1, 1, NO_CATALOGUE)])
     store = None
-    with _collector_paused():
-        if cache is not None:
-            from .cache import Store
+    try:
+        with _collector_paused():
+            if cache is not None:
+                from .cache import Store
 
-            store = Store(cache, root)
-        themes: dict[str, Theme] | None = None
-        domain: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
-        if not _leaves(root, catalogue, problems):
-            themes, domain = _load_catalogue(catalogue, problems, store)
-        files = candidate_files(root)
-        # An election folder may hold a catalogue of its own, used for its candidates only.
-        # (Its candidates skip the cache, whose entries are checked against the shared one.)
-        own: dict[str, dict[str, Theme] | None] = {}
-        for folder in sorted({path.parent for path in files} | _catalogue_folders(root)):
-            if (folder / THEMES_FILENAME).is_file() and not _leaves(
-                root, folder / THEMES_FILENAME, problems
-            ):
-                own[folder.name] = _load_catalogue(folder / THEMES_FILENAME, problems)[0]
-        candidates = []
-        linked: dict[Path, bool] = {}  # election folders: is it a symbolic link? (asked once)
-        for done, path in enumerate(files, 1):
-            election = path.parent.name
-            if not _leaves(root, path, problems, linked) and (
-                c := _load_candidate(
-                    path,
-                    own.get(election, themes),
-                    problems,
-                    None if election in own else store,
-                )
-            ):
-                candidates.append(c)
-            if progress is not None:
-                progress(done, len(files))
-        _check_names(candidates, problems)
-    if store is not None:
-        store.save()
+                store = Store(cache, root, headers=headers)
+            themes: dict[str, Theme] | None = None
+            domain: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+            if not _leaves(root, catalogue, problems):
+                themes, domain = _load_catalogue(catalogue, problems, store)
+            files = candidate_files(root)
+            # An election folder may hold a catalogue of its own, used for its candidates only.
+            # (Its candidates skip the cache, whose entries are checked against the shared one.)
+            own: dict[str, dict[str, Theme] | None] = {}
+            for folder in sorted({path.parent for path in files} | _catalogue_folders(root)):
+                if (folder / THEMES_FILENAME).is_file() and not _leaves(
+                    root, folder / THEMES_FILENAME, problems
+                ):
+                    own[folder.name] = _load_catalogue(folder / THEMES_FILENAME, problems)[0]
+            candidates = []
+            linked: dict[Path, bool] = {}  # election folders: is it a symbolic link? (asked once)
+            for done, path in enumerate(files, 1):
+                election = path.parent.name
+                if not _leaves(root, path, problems, linked) and (
+                    c := _load_candidate(
+                        path,
+                        own.get(election, themes),
+                        problems,
+                        None if election in own else store,
+                    )
+                ):
+                    candidates.append(c)
+                if progress is not None:
+                    progress(done, len(files))
+            _check_names(candidates, problems, store.folded if store is not None else None)
+        if store is not None:
+            store.save()
+    except BaseException:
+        if store is not None:
+            store.close()
+        raise
     if problems:
+        if store is not None:
+            store.close()
         raise DataError(problems)
-    return Dataset(
+    dataset = Dataset(
         themes=tuple(themes.values()) if themes else (),
         candidates=tuple(candidates),
         root=str(root),
@@ -153,6 +231,7 @@ def _load_dataset(root: Path, cache: Path | None, progress: Progress | None) -> 
         domain_en=domain[1],
         election_themes=tuple((e, tuple(t.values())) for e, t in sorted(own.items()) if t),
     )
+    return dataset, store
 
 
 def _catalogue_folders(root: Path) -> set[Path]:
@@ -215,29 +294,25 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def validate_paths(
-    paths: Iterable[Path], default_root: Path, *, cache: Path | None = None
-) -> list[Problem]:
+def validate_paths(paths: Iterable[Path], default_root: Path) -> list[Problem]:
     """Check data folders, catalogues or single candidate files; return every problem.
 
-    A folder's files that the ``cache`` holds unchanged are known to be valid already.
+    Every file is read and checked: the cache is never consulted (it is what is checked).
     """
     problems: list[Problem] = []
     for path in paths:
         try:
-            _validate_path(path, default_root, cache, problems)
+            _validate_path(path, default_root, problems)
         except OSError as exc:
             where = os.fspath(exc.filename) if exc.filename else os.fspath(path)
             problems.append(Problem(where, 1, 1, f"cannot read: {exc.strerror or exc}"))
     return sorted(set(problems))
 
 
-def _validate_path(
-    path: Path, default_root: Path, cache: Path | None, problems: list[Problem]
-) -> None:
+def _validate_path(path: Path, default_root: Path, problems: list[Problem]) -> None:
     if path.is_dir():
         try:
-            load_dataset(path, cache=cache)
+            load_dataset(path)
         except DataError as exc:
             problems.extend(exc.problems)
     elif path.name == THEMES_FILENAME:
@@ -475,6 +550,14 @@ def _read_keyed(path: Path, problems: list[Problem]) -> tuple[bytes, FileKey] | 
     return read[0], file_key(*read)
 
 
+def _status(path: Path) -> os.stat_result | None:
+    """A file's status, for the cache (None if it cannot be had: reading it will say why)."""
+    try:
+        return os.stat(path)
+    except (OSError, ValueError):
+        return None
+
+
 def _decoded(raw: bytes, path: Path, problems: list[Problem]) -> str | None:
     text = decode(raw, os.fspath(path))
     if isinstance(text, Problem):
@@ -497,11 +580,11 @@ def _load_catalogue(
         return None, ((), ())
     text = key = None
     if store is not None:
+        if (info := _status(path)) is not None and (cached := store.get_themes(path, info)):
+            return cached
         if (keyed := _read_keyed(path, problems)) is None:
             return None, ((), ())
         raw, key = keyed
-        if (cached := store.get_themes(key)) is not None:
-            return cached
         if (text := _decoded(raw, path, problems)) is None:
             return None, ((), ())
     located, sound = _read(path, THEMES_FILE, problems, text)
@@ -559,11 +642,12 @@ def _load_candidate(
 ) -> Candidate | None:
     text = key = None
     if store is not None:
+        info = _status(path)
+        if info is not None and (cached := store.get(path, info, os.fspath(path))) is not None:
+            return cached
         if (keyed := _read_keyed(path, problems)) is None:
             return None
         raw_bytes, key = keyed
-        if (cached := store.get(path, key, os.fspath(path))) is not None:
-            return cached
         if (text := _decoded(raw_bytes, path, problems)) is None:
             return None
     located, sound = _read(path, CANDIDATE_FILE, problems, text)
@@ -579,7 +663,7 @@ def _load_candidate(
         return None
     candidate = _candidate(raw, located.path)
     if store is not None and key is not None:
-        store.put(path, key, candidate)
+        store.put(path, key, candidate, _folded(candidate))
     return candidate
 
 
@@ -795,13 +879,27 @@ def _reference(
     )
 
 
-def _check_names(candidates: list[Candidate], problems: list[Problem]) -> None:
-    """Two candidates of one election may not answer to the same name or alias."""
+def _folded(candidate: Candidate) -> Folded:
+    """The names a candidate answers to, folded (kept in the cache's index)."""
     from ..text import fold
 
+    return tuple(sorted({fold(n) for n in (candidate.id, candidate.name, *candidate.aliases)}))
+
+
+def _check_names(
+    candidates: list[Candidate],
+    problems: list[Problem],
+    folded: dict[str, Folded] | None = None,
+) -> None:
+    """Two candidates of one election may not answer to the same name or alias.
+
+    ``folded``: the folded names of candidates (by path) where already known (the cache's).
+    """
     owners: dict[tuple[str, str], Candidate] = {}
+    known = folded or {}
     for candidate in candidates:
-        for name in {fold(n) for n in (candidate.id, candidate.name, *candidate.aliases)}:
+        names = known.get(candidate.path)
+        for name in _folded(candidate) if names is None else names:
             other = owners.setdefault((candidate.election, name), candidate)
             if other is not candidate:
                 problems.append(
