@@ -151,9 +151,10 @@ def blinded(
     """The dataset and candidates to show: anonymised copies with --blind."""
     if not blind:
         return dataset, chosen
+    from ..render.locale import get_locale
     from ..views.blind import anonymise
 
-    return anonymise(dataset, chosen, lang.value)
+    return anonymise(dataset, chosen, get_locale(lang.value).blind)
 
 
 def check_output(output: Path, roots: list[Path]) -> None:
@@ -253,6 +254,7 @@ class SharedOptions:
         """
         from ..data.output import write_file
         from ..render import RenderOptions, format_for, render
+        from ..render.locale import get_locale
 
         output, fmt, width = self.output, self.format, self.width
         to_stdout = output is None or str(output) in STDOUT_NAMES
@@ -278,7 +280,7 @@ class SharedOptions:
                 else int(os.environ.get("COLUMNS", DEFAULT_WIDTH))
             )
         options = RenderOptions(
-            lang=self.lang.value,
+            locale=get_locale(self.lang.value),
             width=width,
             color=color,
             layout=self.layout.value,

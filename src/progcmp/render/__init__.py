@@ -1,15 +1,17 @@
 """The renderer registry: one module per output format, imported only when used.
 
-Every renderer is ``render(view, options) -> str`` over the views of :mod:`progcmp.analysis`;
+Every renderer is ``render(view, options) -> str`` over the views of :mod:`progcmp.views`;
 the text always ends with exactly one newline.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
+
+from .locale import Locale, get_locale, languages
 
 if TYPE_CHECKING:
     from ..views import View
@@ -33,6 +35,7 @@ SUFFIXES: dict[str, str] = {
     ".htm": "html",
 }
 LAYOUTS = ("table", "sections")  # Markdown layouts
+LANGUAGES = languages()  # interface languages: one data file each in locales/
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +43,7 @@ class RenderOptions:
     """How to render.
 
     Attributes:
-        lang: language of labels and headers (``fr`` or ``en``).
+        locale: the interface language: words, punctuation, numbers (see :mod:`.locale`).
         width: width of terminal tables.
         color: colour for the terminal format.
         layout: Markdown layout: ``table`` (compact) or ``sections`` (a heading per theme, a
@@ -48,7 +51,7 @@ class RenderOptions:
         csv_bom: start CSV with a byte-order mark, so that Excel reads it as UTF-8.
     """
 
-    lang: str = "fr"
+    locale: Locale = field(default_factory=get_locale)
     width: int = 100
     color: bool = False
     layout: str = "table"

@@ -85,7 +85,7 @@ def _block(block: Block) -> str:
 
 
 def render(view: View, options: RenderOptions) -> str:
-    blocks = build(view, options.lang)
+    blocks = build(view, options.locale)
     if options.layout == "sections":
         blocks = sections(blocks)
     return "\n\n".join(_block(b) for b in blocks) + "\n"

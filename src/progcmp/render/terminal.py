@@ -140,7 +140,7 @@ def render(view: View, options: RenderOptions) -> str:
         legacy_windows=False,
         soft_wrap=False,
     )
-    blocks = build(view, options.lang)
+    blocks = build(view, options.locale)
     for i, block in enumerate(blocks):
         if i and isinstance(block, Heading):
             console.print()

@@ -1,0 +1,90 @@
+"""Builder of the ``gaps`` view: who proposes nothing on what, and what that rests on."""
+
+from __future__ import annotations
+
+from ...model import GapKind
+from ...views.gaps import GapReport
+from ..locale import Locale
+from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table
+from .references import References
+
+
+def gaps(view: GapReport, loc: Locale) -> list[Block]:
+    blocks: list[Block] = [Heading(loc.word("gaps"))]
+    for candidate, gaps, contested in zip(view.candidates, view.gaps, view.contested, strict=True):
+        blocks.append(
+            Heading(
+                f"{candidate.name} ({candidate.party}, {candidate.election}) — "
+                f"{len(gaps)} {loc.word('of')} {len(view.themes)}",
+                2,
+            )
+        )
+        refs = References().register(candidate, candidate.reviewed)
+        reviewed = set(candidate.reviewed)
+        if gaps:
+            rows: list[tuple[tuple[Line, ...], ...]] = []
+            for gap in gaps:
+                rests: list[Line] = []
+                if gap.kind in (GapKind.NONE_FOUND, GapKind.CONTESTED):
+                    rests.append((_reviewed_phrase(len(candidate.reviewed), loc),))
+                rests += [
+                    (Span(s.title),)
+                    for s in gap.sources
+                    if s.id not in reviewed
+                    or gap.kind not in (GapKind.NONE_FOUND, GapKind.CONTESTED)
+                ]
+                rows.append(
+                    (
+                        ((Span(loc.text(gap.theme.label), "bold"),),),
+                        ((Span(loc.gap(gap.kind), "gap"),),),
+                        tuple(rests),
+                        ((Span(gap.note or ""),),),
+                    )
+                )
+            headers = tuple(loc.word(k) for k in ("theme", "kind", "rests_on", "note"))
+            if not any(g.note for g in gaps):  # an empty column only takes width
+                headers, rows = headers[:-1], [row[:-1] for row in rows]
+            blocks.append(Table(headers, tuple(rows), prose=True))
+        else:
+            blocks.append(Paragraph((Span(loc.word("no_gap"), "dim"),)))
+        if contested:
+            blocks.append(Heading(loc.word("contested_with"), 3))
+            blocks.append(
+                Items(
+                    tuple(
+                        (
+                            Span(loc.colon(view_theme_label(view, a.theme, loc)), "bold"),
+                            Span(a.note),
+                            Span(
+                                f" — {candidate.source(a.source).title}" if a.source else "", "dim"
+                            ),
+                        )
+                        for a in contested
+                    )
+                )
+            )
+        if candidate.reviewed:
+            blocks.append(Heading(loc.word("reviewed"), 3))
+            blocks.append(refs.listing(names=False))
+    if len(view.candidates) > 1:
+        blocks.append(Heading(loc.word("by_theme"), 2))
+        rows_by_theme = tuple(
+            (
+                ((Span(loc.text(t.label), "bold"),),),
+                tuple((Span(f"{c.name} — {loc.gap(g.kind)}"),) for c, g in view.silent_on(t))
+                or ((Span(loc.word("nobody"), "dim"),),),
+            )
+            for t in view.themes
+        )
+        blocks.append(Table((loc.word("theme"), loc.word("silent")), rows_by_theme))
+    return blocks
+
+
+def _reviewed_phrase(count: int, loc: Locale) -> Span:
+    if count == 0:
+        return Span(loc.word("no_reviewed"), "dim")
+    return Span(loc.word("reviewed_1" if count == 1 else "reviewed_n", n=count))
+
+
+def view_theme_label(view: GapReport, theme_id: str, loc: Locale) -> str:
+    return next(loc.text(t.label) for t in view.themes if t.id == theme_id)
