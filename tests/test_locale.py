@@ -11,7 +11,7 @@ from progcmp.cli.options import Format, Lang, Layout
 from progcmp.cli.texts import TextLang
 from progcmp.data.loader import load_dataset
 from progcmp.model import LANGUAGES, GapKind
-from progcmp.render import FORMATS, LAYOUTS
+from progcmp.render import FORMAT_ALIASES, FORMATS, LAYOUTS
 from progcmp.render import LANGUAGES as INTERFACE_LANGUAGES
 from progcmp.render.document import BUILDERS, References, UnknownViewError, build
 from progcmp.render.locale import UnknownLanguageError, get_locale, languages
@@ -39,7 +39,7 @@ def test_every_locale_file_has_the_keys_of_the_default_one() -> None:
 
 
 def test_the_cli_offers_exactly_what_the_renderers_know() -> None:
-    assert [f.value for f in Format] == list(FORMATS)
+    assert [f.value for f in Format] == [*FORMATS, *FORMAT_ALIASES]
     assert [layout.value for layout in Layout] == list(LAYOUTS)
     assert [lang.value for lang in Lang] == list(INTERFACE_LANGUAGES)
     assert [lang.value for lang in TextLang] == list(LANGUAGES)  # the data's languages
@@ -72,7 +72,7 @@ def test_references_number_in_order_of_first_citation_and_list_in_that_order() -
     other = refs.ref(a, a.sources[0].id)
     assert (first.text, again.text, other.text) == (" [1]", " [1, p. 3]", " [2]")
     assert refs.ref(a, None).text == ""
-    listed = refs.listing().items
+    listed = refs.listing(get_locale()).items
     assert [line[0].text for line in listed] == ["[1] ", "[2] "]
     assert b.name in listed[0][1].text
     # a scope tells apart two sources of one id (two versions of a file in `diff`)

@@ -13,7 +13,7 @@ import inspect
 import os
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,11 +21,15 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ..model.errors import ExitCode, UsageError
+from .console import say
 from .options import (
     DEFAULT_WIDTH,
+    MAX_WIDTH,
+    MIN_WIDTH,
     CsvBomOpt,
     DataOpt,
     DebugOpt,
+    FootnotesOpt,
     ForceOpt,
     Format,
     FormatOpt,
@@ -188,6 +192,28 @@ def _within(path: Path, folder: Path) -> bool:
     return any(p.is_dir() and os.path.samestat(p.stat(), identity) for p in target.parents)
 
 
+def use_colour(tty: bool, env: Mapping[str, str]) -> bool:
+    """Colour on a terminal, as the conventions say: ``NO_COLOR`` (when not empty) turns it
+    off, ``FORCE_COLOR`` or ``CLICOLOR_FORCE`` (when not empty nor ``0``) turns it on even in a
+    pipe, and a ``TERM=dumb`` terminal gets none."""
+    if env.get("NO_COLOR"):
+        return False
+    if any(env.get(name, "") not in ("", "0") for name in ("FORCE_COLOR", "CLICOLOR_FORCE")):
+        return True
+    return tty and env.get("TERM") != "dumb"
+
+
+def terminal_width(tty: bool, env: Mapping[str, str]) -> int:
+    """The terminal's width on a terminal; in a pipe, ``COLUMNS`` if it is a number in
+    range, else :data:`DEFAULT_WIDTH`."""
+    if tty:
+        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    columns = env.get("COLUMNS", "")
+    if columns.isdigit() and MIN_WIDTH <= int(columns) <= MAX_WIDTH:
+        return int(columns)
+    return DEFAULT_WIDTH
+
+
 def write_stdout(text: str) -> None:
     """Write to stdout; a closed or failing stdout is an error, not a crash. Characters the
     stream's encoding cannot show become '?', rather than failing half-way."""
@@ -240,8 +266,9 @@ class SharedOptions:
     lang: Lang
     width: int | None
     no_cache: bool
-    layout: Layout = Layout.TABLE
+    layout: Layout = Layout.AUTO
     csv_bom: bool = False
+    footnotes: bool = False
 
     def load(self) -> Dataset:
         """The dataset of --data (see :func:`load`)."""
@@ -267,24 +294,26 @@ class SharedOptions:
                 )
             fmt = Format(implied)
         fmt = fmt or Format.TERMINAL
-        if self.layout is not Layout.TABLE and fmt is not Format.MARKDOWN:
+        if fmt is Format.MD:
+            fmt = Format.MARKDOWN
+        if self.layout is not Layout.AUTO and fmt is not Format.MARKDOWN:
             raise UsageError(f"--layout applies to Markdown output only, not {fmt.value}")
+        if self.footnotes and fmt is not Format.MARKDOWN:
+            raise UsageError(f"--footnotes applies to Markdown output only, not {fmt.value}")
         if self.csv_bom and fmt is not Format.CSV:
             raise UsageError(f"--csv-bom applies to CSV output only, not {fmt.value}")
         tty = to_stdout and sys.stdout is not None and sys.stdout.isatty()
-        color = tty and fmt is Format.TERMINAL and "NO_COLOR" not in os.environ
+        color = fmt is Format.TERMINAL and to_stdout and use_colour(tty, os.environ)
         if width is None:
-            width = (
-                shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
-                if tty
-                else int(os.environ.get("COLUMNS", DEFAULT_WIDTH))
-            )
+            width = terminal_width(tty, os.environ)
         options = RenderOptions(
             locale=get_locale(self.lang.value),
             width=width,
             color=color,
             layout=self.layout.value,
             csv_bom=self.csv_bom,
+            footnotes=self.footnotes,
+            notify=lambda line: say(f"progcmp: {line}"),
         )
         if not to_stdout:
             assert output is not None
@@ -305,7 +334,8 @@ _SHARED: tuple[tuple[str, Any, Any], ...] = (
     ("format", FormatOpt, None),
     ("output", OutputOpt, None),
     ("force", ForceOpt, False),
-    ("layout", LayoutOpt, Layout.TABLE),
+    ("layout", LayoutOpt, Layout.AUTO),
+    ("footnotes", FootnotesOpt, False),
     ("csv_bom", CsvBomOpt, False),
     ("data", DataOpt, None),
     ("lang", LangOpt, Lang.FR),
@@ -313,7 +343,7 @@ _SHARED: tuple[tuple[str, Any, Any], ...] = (
     ("no_cache", NoCacheOpt, False),
     ("debug", DebugOpt, False),
 )
-_LAYOUT = ("layout", "csv_bom")
+_LAYOUT = ("layout", "footnotes", "csv_bom")
 
 
 def shared_options(*, layout: bool = True) -> Callable[[Command], Command]:

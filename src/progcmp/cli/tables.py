@@ -19,13 +19,33 @@ if TYPE_CHECKING:
 @shared_options()
 def compare(
     names: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             help="Candidates, in the order of the columns: id, name, alias or the unique "
-            "start of one; NAME@ELECTION to pick an election; 'all' for every one.",
+            "start of one; NAME@ELECTION to pick an election; 'all' (or --all) for every one.",
             autocompletion=complete_candidates,
+            metavar="NAME...",
+            show_default=False,
         ),
-    ],
+    ] = None,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Every contender of the election, in the official (ballot) order, else in "
+            "the data's order.",
+        ),
+    ] = False,
+    election: Annotated[
+        str | None,
+        typer.Option(
+            "--election",
+            "-e",
+            metavar="ELECTION",
+            help="With --all: the election (id, or a part of it such as 2017). Default: the "
+            "only one in the data.",
+        ),
+    ] = None,
     theme: ThemeOpt = None,
     blind: BlindOpt = False,
     *,
@@ -33,14 +53,24 @@ def compare(
 ) -> None:
     """Put candidates side by side: one row per theme, their proposals and typed gaps.
 
-    Example: progcmp compare melenchon macron --theme open-government -o cmp.md
+    Example: progcmp compare melenchon macron --theme open-government -o cmp.md;
+    progcmp compare --all --theme open-government
     """
+    from ..model.errors import UsageError
     from ..views.compare import compare as build_comparison
-    from ..views.names import select_themes
+    from ..views.names import select_all, select_themes
 
+    names = names or []
+    if every and names:
+        raise UsageError("name the contenders or give --all, not both")
+    if not every and not names:
+        raise UsageError("name the contenders to compare, or give --all for all of them")
+    if election is not None and not every:
+        raise UsageError("--election goes with --all (to name one contender: NAME@ELECTION)")
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
-    dataset, chosen = blinded(dataset, contenders(dataset, names), blind, shared.lang)
+    chosen = select_all(dataset, election) if every else contenders(dataset, names)
+    dataset, chosen = blinded(dataset, chosen, blind, shared.lang)
     view = build_comparison(dataset, chosen, themes)
     shared.emit(view)
 

@@ -11,8 +11,9 @@ interface words are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 from ..model import GapKind, Localized
 
 PACKAGE_DIR = "locales"
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 DEFAULT_LANGUAGE = "fr"
 
 
@@ -36,6 +38,26 @@ class Typography:
     percent: str  # after a number
     open_quote: str
     close_quote: str
+    narrow_before: str = ""  # marks that a space before becomes U+202F (French ; : ! ? »)
+    narrow_after: str = ""  # marks that a space after becomes U+202F (French «)
+    apostrophe: str = "'"  # what a straight apostrophe of an interface string becomes
+    thousands: str = ","  # between groups of three digits
+    group_from: int = 1000  # the smallest number written in groups
+
+    def typeset(self, text: str) -> str:
+        """An interface string with the language's spacing and apostrophes.
+
+        A mark of ``narrow_before`` gets a narrow no-break space where a space stood before it,
+        unless what precedes is itself punctuation (``, ?`` in a legend is a symbol, not a
+        question mark).
+        """
+        if self.narrow_before:
+            marks = re.escape(self.narrow_before)
+            text = re.sub(rf"(?<=[^\s,;:.!?(])[ \u00a0]([{marks}])", "\u202f\\1", text)
+        if self.narrow_after:
+            marks = re.escape(self.narrow_after)
+            text = re.sub(rf"([{marks}])[ \u00a0]", "\\1\u202f", text)
+        return text.replace("'", self.apostrophe)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +83,9 @@ class Locale:
     blind: Mapping[str, str]
     typography: Typography
     zero_is_singular: bool
+    months: tuple[str, ...] = ()
+    kinds: Mapping[str, str] | None = None
+    statuses: Mapping[str, str] | None = None
 
     def word(self, key: str, **values: object) -> str:
         """The interface string ``key``, its ``{placeholders}`` filled from ``values``."""
@@ -82,18 +107,48 @@ class Locale:
     def percent(self, number: int | str) -> str:
         return f"{number}{self.typography.percent}"
 
+    def number(self, n: int) -> str:
+        """An integer with the language's grouping of digits (``12 345``, ``12,345``)."""
+        if abs(n) < self.typography.group_from:
+            return str(n)
+        return f"{n:,}".replace(",", self.typography.thousands)
+
     def quote(self, text: str) -> str:
+        """A quotation of the data's text in the language's quotation marks (the text itself
+        is left as it is)."""
         return f"{self.typography.open_quote}{text}{self.typography.close_quote}"
 
     def count(self, n: int, key: str) -> str:
         """``n`` and the noun, singular or plural."""
         one, many = self.counts[key]
         singular = n == 1 or (n == 0 and self.zero_is_singular)
-        return f"{n} {one if singular else many}"
+        return f"{self.number(n)} {one if singular else many}"
 
     def gap(self, kind: GapKind) -> str:
-        """A gap as shown in tables: the words, then the kind's stable id."""
-        return f"{self.gaps[str(kind)]} ({kind})"
+        """A kind of gap, in words."""
+        return self.gaps[str(kind)]
+
+    def kind(self, kind: str) -> str:
+        """A kind of source (``press``) in words; an unknown kind as it is."""
+        return (self.kinds or {}).get(kind, kind)
+
+    def status(self, status: str) -> str:
+        """Where a candidacy ended up (``withdrew``) in words."""
+        return (self.statuses or {}).get(status, status)
+
+    def date(self, value: str | None) -> str:
+        """An ISO date of the data (``2017-04``, ``2017-04-12``) as the language writes it
+        (``avril 2017``, ``12 avril 2017``); anything else as it is."""
+        if not value:
+            return ""
+        match = _ISO_DATE.fullmatch(value)
+        if match is None or not self.months:
+            return value
+        year, month, day = match.groups()
+        if not 1 <= int(month) <= 12:
+            return value
+        words = f"{self.months[int(month) - 1]} {year}"
+        return f"{int(day)} {words}" if day else words
 
 
 @cache
@@ -124,13 +179,34 @@ def _read(code: str) -> Locale:
 
 
 def _locale(data: dict[str, Any]) -> Locale:
+    """A locale from its file's data, every interface string typeset (see
+    :meth:`Typography.typeset`)."""
+    raw = Typography(**data["typography"])
+
+    def mark(text: str) -> str:  # punctuation that follows a word
+        return raw.typeset("x" + text)[1:]
+
+    typo = replace(
+        raw,
+        colon=mark(raw.colon),
+        semicolon=mark(raw.semicolon),
+        open_quote=mark(raw.open_quote),
+        close_quote=mark(raw.close_quote),
+    )
+
+    def table(key: str) -> dict[str, str]:
+        return {str(k): typo.typeset(str(v)) for k, v in data[key].items()}
+
     return Locale(
         code=str(data["code"]),
         name=str(data["name"]),
-        words=dict(data["words"]),
-        gaps=dict(data["gaps"]),
-        counts={k: (str(v[0]), str(v[1])) for k, v in data["counts"].items()},
-        blind=dict(data["blind"]),
-        typography=Typography(**data["typography"]),
+        words=table("words"),
+        gaps=table("gaps"),
+        counts={k: (typo.typeset(v[0]), typo.typeset(v[1])) for k, v in data["counts"].items()},
+        blind=table("blind"),
+        typography=typo,
         zero_is_singular=bool(data["zero_is_singular"]),
+        months=tuple(str(m) for m in data["months"]),
+        kinds=table("kinds"),
+        statuses=table("statuses"),
     )

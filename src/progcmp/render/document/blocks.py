@@ -50,7 +50,11 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Items:
+    """A list. A list of sources (:meth:`References.listing`) says which of its numbers the
+    text cites: Markdown can make those footnotes."""
+
     items: tuple[Line, ...]
+    cited: frozenset[int] = frozenset()
 
 
 Block = Heading | Paragraph | Table | Items

@@ -15,7 +15,7 @@ def candidate(view: CandidateView, loc: Locale) -> list[Block]:
     refs = References().register(c, (s.id for s in c.sources))  # numbered as the file lists them
     blocks: list[Block] = [
         Heading(c.name),
-        Paragraph((Span(f"{c.party} · {c.election} · {c.status}", "dim"),)),
+        Paragraph((Span(f"{c.party} · {c.election} · {loc.status(c.status)}", "dim"),)),
     ]
     if c.note:
         blocks.append(Paragraph((Span(c.note),)))
@@ -27,7 +27,7 @@ def candidate(view: CandidateView, loc: Locale) -> list[Block]:
         for p in proposals:
             spans = [Span(p.summary)]
             if p.quote:
-                spans.append(Span(f" « {p.quote} »", "quote"))
+                spans.append(Span(" " + loc.quote(p.quote), "quote"))
             spans.append(refs.ref(c, p.source, locator=p.locator))
             lines.append(tuple(spans))
         if not proposals and annotation is None:
@@ -57,7 +57,7 @@ def candidate(view: CandidateView, loc: Locale) -> list[Block]:
         )
     if c.sources:
         blocks.append(Heading(loc.word("sources"), 2))
-        blocks.append(refs.listing(names=False))
+        blocks.append(refs.listing(loc, names=False))
     return blocks
 
 

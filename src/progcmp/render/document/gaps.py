@@ -65,7 +65,7 @@ def gaps(view: GapReport, loc: Locale) -> list[Block]:
             )
         if candidate.reviewed:
             blocks.append(Heading(loc.word("reviewed"), 3))
-            blocks.append(refs.listing(names=False))
+            blocks.append(refs.listing(loc, names=False))
     if len(view.candidates) > 1:
         blocks.append(Heading(loc.word("by_theme"), 2))
         rows_by_theme = tuple(

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ...model import Candidate, Source
+from ..locale import Locale
 from .blocks import Items, Line, Span
 
 
@@ -31,6 +32,7 @@ class References:
     """The sources of one document, numbered from 1 in order of first citation."""
 
     _numbers: dict[tuple[str, str], Reference] = field(default_factory=dict)
+    _cited: set[int] = field(default_factory=set)  # the numbers a [n] points to
 
     def number(self, candidate: Candidate, source_id: str, *, scope: str | None = None) -> int:
         """The number of a source, given it now if it has none yet."""
@@ -59,6 +61,7 @@ class References:
         if not source_id:
             return Span("", "ref")
         n = self.number(candidate, source_id, scope=scope)
+        self._cited.add(n)
         return Span(f" [{n}{', ' + locator if locator else ''}]", "ref")
 
     def __len__(self) -> int:
@@ -67,7 +70,9 @@ class References:
     def __iter__(self) -> Iterator[Reference]:
         return iter(self._numbers.values())
 
-    def listing(self, *, names: bool = True, labels: Mapping[str, str] | None = None) -> Items:
+    def listing(
+        self, locale: Locale, *, names: bool = True, labels: Mapping[str, str] | None = None
+    ) -> Items:
         """The sources in number order, one line each (see :func:`source_line`): with the
         candidate's name when ``names``, and a label per scope when ``labels`` is given."""
         return Items(
@@ -76,24 +81,31 @@ class References:
                     str(r.number),
                     r.candidate if names else None,
                     r.source,
+                    locale,
                     label=labels[r.scope] if labels else None,
                 )
                 for r in self._numbers.values()
-            )
+            ),
+            frozenset(self._cited),
         )
 
 
 def source_line(
-    number: str, candidate: Candidate | None, source: Source, *, label: str | None = None
+    number: str,
+    candidate: Candidate | None,
+    source: Source,
+    locale: Locale,
+    *,
+    label: str | None = None,
 ) -> Line:
     """``[n] Name — title, publisher, date (kind)``, the title linking to the source; a
-    ``label`` goes just after the number."""
-    details = ", ".join(x for x in (source.publisher, source.date) if x)
+    ``label`` goes just after the number. The date and kind are said in the locale's words."""
+    details = ", ".join(x for x in (source.publisher, locale.date(source.date)) if x)
     spans = [Span(f"[{number}] ", "ref")]
     if label is not None:
         spans.append(Span(label, "dim"))
     if candidate is not None:
         spans.append(Span(f"{candidate.name} — ", "bold"))
     spans.append(Span(source.title, None, source.url))
-    spans.append(Span(f"{', ' + details if details else ''} ({source.kind})", "dim"))
+    spans.append(Span(f"{', ' + details if details else ''} ({locale.kind(source.kind)})", "dim"))
     return tuple(spans)

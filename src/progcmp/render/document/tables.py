@@ -29,10 +29,10 @@ def comparison(view: Comparison, loc: Locale) -> list[Block]:
     headers = column_names(view.candidates)
     blocks: list[Block] = [
         Heading(loc.colon(loc.word("comparison")) + names),
-        Table((loc.word("theme"), *headers), rows, prose=True),
+        Table((loc.word("theme"), *headers), rows, prose=True, split=True),
     ]
     if refs:
-        blocks += [Heading(loc.word("sources"), 2), refs.listing()]
+        blocks += [Heading(loc.word("sources"), 2), refs.listing(loc)]
     return blocks
 
 
@@ -63,7 +63,12 @@ def candidate_list(view: CandidateList, loc: Locale) -> list[Block]:
             ((Span(text, style),),)
             for text, style in (
                 (c.id, "bold"),
-                (c.name if c.status is Status.CANDIDATE else f"{c.name} ({c.status})", None),
+                (
+                    c.name
+                    if c.status is Status.CANDIDATE
+                    else f"{c.name} ({loc.status(c.status)})",
+                    None,
+                ),
                 (c.party, None),
                 (c.election, None),
                 (str(len(c.proposals)), None),
@@ -186,7 +191,7 @@ def report(view: ElectionReport, loc: Locale) -> list[Block]:
                     tuple(
                         (
                             Span(p.summary),
-                            *((Span(f" « {p.quote} »", "quote"),) if p.quote else ()),
+                            *((Span(" " + loc.quote(p.quote), "quote"),) if p.quote else ()),
                             numbers.ref(c.candidate, p.source, locator=p.locator),
                         )
                         for p in c.proposals
@@ -213,7 +218,7 @@ def report(view: ElectionReport, loc: Locale) -> list[Block]:
                     (
                         Span(loc.colon(f"{a.author} — {c.name}"), "bold"),
                         Span(a.summary),
-                        *((Span(f" « {a.quote} »", "quote"),) if a.quote else ()),
+                        *((Span(" " + loc.quote(a.quote), "quote"),) if a.quote else ()),
                         Span(f" ({', '.join(labels[t] for t in a.themes if t in labels)})", "dim"),
                         numbers.ref(c, a.source),
                     )
@@ -222,7 +227,7 @@ def report(view: ElectionReport, loc: Locale) -> list[Block]:
             )
         )
     if numbers:
-        blocks += [Heading(loc.word("sources"), 2), numbers.listing()]
+        blocks += [Heading(loc.word("sources"), 2), numbers.listing(loc)]
     return blocks
 
 

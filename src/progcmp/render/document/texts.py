@@ -93,7 +93,7 @@ def _tone_row(pt: ProposalTone, loc: Locale) -> tuple[tuple[Line, ...], ...]:
     p = pt.proposal
     text: list[Line] = [(Span(p.summary),)]
     if p.quote:
-        text.append((Span(f"« {p.quote} »", "quote"),))
+        text.append((Span(loc.quote(p.quote), "quote"),))
     words = tuple(_hit_line(h, loc) for h in pt.hits) or ((Span("—", "dim"),),)
     return (cell(loc.word(str(pt.label)), "bold"), tuple(text), words)
 
@@ -176,7 +176,7 @@ def diff(view: ProgrammeDiff, loc: Locale) -> list[Block]:
         blocks.append(Items(tuple(_change_line(c, view, labels, ref, loc) for c in shown)))
     if refs:
         versions = {side: loc.colon(loc.word(f"{side}_version")) for side in ("old", "new")}
-        blocks += [Heading(loc.word("sources"), 2), refs.listing(names=False, labels=versions)]
+        blocks += [Heading(loc.word("sources"), 2), refs.listing(loc, names=False, labels=versions)]
     return blocks
 
 
@@ -224,7 +224,7 @@ def agenda(view: AgendaReport, loc: Locale) -> list[Block]:
     for c, sid in view.cited_sources():  # numbered column by column, as the table reads
         refs.number(c, sid)
     labels = {t.id: loc.text(t.label) for t in view.themes}
-    about = ", ".join(x for x in (agenda.publisher, agenda.date) if x)
+    about = ", ".join(x for x in (agenda.publisher, loc.date(agenda.date)) if x)
     blocks: list[Block] = [Heading(loc.colon(loc.word("agenda")) + agenda.title)]
     if about or agenda.url:
         spans = [Span(about + (" — " if about and agenda.url else ""), "dim")]
@@ -276,7 +276,7 @@ def agenda(view: AgendaReport, loc: Locale) -> list[Block]:
                 ),
             )
         )
-    blocks.append(Table((loc.word("agenda_item"), *headers), tuple(rows), prose=True))
+    blocks.append(Table((loc.word("agenda_item"), *headers), tuple(rows), prose=True, split=True))
     described = [i for i in view.items if i.summary or i.url]
     if described:
         blocks.append(Heading(loc.word("agenda_items"), 2))
@@ -293,7 +293,7 @@ def agenda(view: AgendaReport, loc: Locale) -> list[Block]:
             )
         )
     if refs:
-        blocks += [Heading(loc.word("sources"), 2), refs.listing()]
+        blocks += [Heading(loc.word("sources"), 2), refs.listing(loc)]
     return blocks
 
 
@@ -371,7 +371,7 @@ def similar(view: SimilarReport, loc: Locale) -> list[Block]:
             Heading(loc.text(theme.theme.label), 3),
             Table(
                 (loc.word("score"), loc.word("proposals")),
-                tuple(_group_row(view, g, summary) for g in theme.groups),
+                tuple(_group_row(view, g, summary, loc) for g in theme.groups),
                 prose=True,
             ),
         ]
@@ -404,12 +404,15 @@ def similar(view: SimilarReport, loc: Locale) -> list[Block]:
             )
         )
     if refs:
-        blocks += [Heading(loc.word("sources"), 2), refs.listing()]
+        blocks += [Heading(loc.word("sources"), 2), refs.listing(loc)]
     return blocks
 
 
 def _group_row(
-    view: SimilarReport, group: SimilarGroup, summary: Callable[[tuple[int, int]], list[Span]]
+    view: SimilarReport,
+    group: SimilarGroup,
+    summary: Callable[[tuple[int, int]], list[Span]],
+    loc: Locale,
 ) -> tuple[tuple[Line, ...], ...]:
     """A group as a table row: its scores, then its proposals (numbered when more than two)."""
     numbered = len(group.members) > 2
@@ -419,7 +422,9 @@ def _group_row(
         lead = [Span(f"{n}. ", "ref")] if numbered else [Span("• ", "bullet")]
         lines.append((*lead, Span(f"{name} — ", "bold"), *summary(ref)))
     if numbered:
-        scores = tuple((Span(f"{a + 1}–{b + 1} : {_score(s)}"),) for a, b, s in group.scores)
+        scores = tuple(
+            (Span(loc.colon(f"{a + 1}–{b + 1}") + _score(s)),) for a, b, s in group.scores
+        )
     else:
         scores = ((Span(_score(group.scores[0][2])),),)
     return (scores, tuple(lines))
@@ -442,7 +447,7 @@ def search(view: SearchResults, loc: Locale) -> list[Block]:
         p = hit.proposal
         text: list[Span] = [Span(p.summary)]
         if p.quote:
-            text.append(Span(f" « {p.quote} »", "quote"))
+            text.append(Span(" " + loc.quote(p.quote), "quote"))
         text.append(refs.ref(hit.candidate, p.source))
         labels = " · ".join(loc.text(t.label) for t in view.themes if t.id in p.themes)
         rows.append(
@@ -462,5 +467,5 @@ def search(view: SearchResults, loc: Locale) -> list[Block]:
             prose=True,
         )
     )
-    blocks += [Heading(loc.word("sources"), 2), refs.listing()]
+    blocks += [Heading(loc.word("sources"), 2), refs.listing(loc)]
     return blocks
