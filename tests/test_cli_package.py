@@ -23,6 +23,7 @@ SHARED = [
     "lang",
     "width",
     "no_cache",
+    "no_pager",
 ]
 
 

@@ -194,3 +194,47 @@ def test_a_pipe_is_80_columns_or_columns(run: Run, monkeypatch: pytest.MonkeyPat
     wide = run("compare", "zoe", "bob", "--data", VALID).stdout
     assert max(len(line) for line in wide.splitlines()) > 80
     assert os.environ["COLUMNS"] == "120"
+
+
+def test_long_output_on_a_terminal_goes_through_the_pager(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import sys
+
+    from progcmp.cli.common import page
+
+    shown = tmp_path / "paged.txt"
+    pager = f"{sys.executable} -c \"import sys; open({str(shown)!r}, 'w').write(sys.stdin.read())\""
+    monkeypatch.setenv("PAGER", pager)
+    text = "line\n" * 500
+    assert not page(text)  # pytest's stdout is no terminal: never paged
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert not page("short\n")  # fits the screen
+    assert page(text) and shown.read_text() == text
+    monkeypatch.setenv("PAGER", "cat")
+    assert not page(text)
+
+
+def test_gaps_answer_first_and_sources_on_request(run: Run) -> None:
+    plain = run("gaps", "zoe", "bob", "--data", VALID, "-f", "md").stdout
+    assert plain.index("## Par thème") < plain.index("## Zoé Lefèvre")
+    assert "Bob Martin — *a refusé de répondre* (1 source)" in plain
+    assert "Sources examinées" not in plain
+    listed = run("gaps", "zoe", "bob", "--data", VALID, "-f", "md", "--sources").stdout
+    assert "### Sources examinées" in listed
+
+
+def test_show_theme_filters_everything_it_prints(run: Run) -> None:
+    whole = run("show", "zoe", "--data", VALID, "-f", "md").stdout
+    one = run("show", "zoe", "--data", VALID, "-f", "md", "-t", "net-neutrality").stdout
+    assert "Une tribune critique" in whole and "Une tribune critique" not in one
+    assert "## Logiciel libre" not in one
+
+
+def test_an_exclamation_mark_before_a_link_makes_no_image() -> None:
+    from progcmp.render.document import Span
+    from progcmp.render.markdown import _line
+
+    line = (Span("En Marche !"), Span("site", None, "https://example.org/"))
+    html = MarkdownIt("commonmark").renderInline(_line(line))
+    assert "<img" not in html and 'href="https://example.org/"' in html

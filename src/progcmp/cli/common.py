@@ -7,6 +7,7 @@ the rest.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import inspect
@@ -38,6 +39,7 @@ from .options import (
     Layout,
     LayoutOpt,
     NoCacheOpt,
+    NoPagerOpt,
     OutputOpt,
     WidthOpt,
 )
@@ -214,6 +216,47 @@ def terminal_width(tty: bool, env: Mapping[str, str]) -> int:
     return DEFAULT_WIDTH
 
 
+DEFAULT_PAGER = "less -FRX"  # quit if one screen, keep colours, leave the text on screen
+
+
+def page(text: str) -> bool:
+    """Show a text taller than the terminal through the pager, as git and gh do: ``PAGER``, else
+    ``less -FRX``. Only when stdout is a terminal; ``PAGER=cat`` (or empty) means none. Returns
+    whether the pager showed it (if it cannot start, the caller writes the text itself)."""
+    import shlex
+    import signal
+    import subprocess
+
+    stream = sys.stdout
+    if stream is None or not stream.isatty():
+        return False
+    if text.count("\n") < shutil.get_terminal_size((80, 24)).lines:
+        return False
+    command = os.environ.get("PAGER", DEFAULT_PAGER)
+    try:
+        argv = shlex.split(command)
+    except ValueError:
+        return False
+    if not argv or argv == ["cat"]:
+        return False
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX"), "LESSCHARSET": "utf-8"}
+    try:
+        pager = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return False
+    # Ctrl-C belongs to the pager while it runs (less uses it to stop a search), not to us.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        assert pager.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # the reader quit early: not an error
+            pager.stdin.write(text.encode(getattr(stream, "encoding", None) or "utf-8", "replace"))
+            pager.stdin.close()
+        pager.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return True
+
+
 def write_stdout(text: str) -> None:
     """Write to stdout; a closed or failing stdout is an error, not a crash. Characters the
     stream's encoding cannot show become '?', rather than failing half-way."""
@@ -266,6 +309,7 @@ class SharedOptions:
     lang: Lang
     width: int | None
     no_cache: bool
+    no_pager: bool = False
     layout: Layout = Layout.AUTO
     csv_bom: bool = False
     footnotes: bool = False
@@ -320,7 +364,8 @@ class SharedOptions:
             check_output(output, read_roots)
         text = render(view, fmt.value, options)
         if to_stdout:
-            write_stdout(text)
+            if self.no_pager or not page(text):
+                write_stdout(text)
         else:
             assert output is not None
             write_file(output, text, force=self.force)
@@ -341,6 +386,7 @@ _SHARED: tuple[tuple[str, Any, Any], ...] = (
     ("lang", LangOpt, Lang.FR),
     ("width", WidthOpt, None),
     ("no_cache", NoCacheOpt, False),
+    ("no_pager", NoPagerOpt, False),
     ("debug", DebugOpt, False),
 )
 _LAYOUT = ("layout", "footnotes", "csv_bom")

@@ -128,6 +128,14 @@ NoCacheOpt = Annotated[
         "(also: PROGCMP_NO_CACHE=1; PROGCMP_CACHE_DIR moves the cache).",
     ),
 ]
+NoPagerOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="On a terminal, print long output at once rather than through the pager "
+        "(PAGER, else 'less -FRX'; never used when piped).",
+    ),
+]
 ThemeOpt = Annotated[
     list[str] | None,
     typer.Option(

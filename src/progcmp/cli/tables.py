@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -63,11 +64,11 @@ def compare(
     names = names or []
     if every and names:
         raise UsageError("name the contenders or give --all, not both")
-    if not every and not names:
-        raise UsageError("name the contenders to compare, or give --all for all of them")
     if election is not None and not every:
         raise UsageError("--election goes with --all (to name one contender: NAME@ELECTION)")
-    dataset = shared.load()
+    dataset = shared.load()  # first, as every command: broken data is said before the rest
+    if not every and not names:
+        raise UsageError("name the contenders to compare, or give --all for all of them")
     themes = select_themes(dataset, theme or [])
     chosen = select_all(dataset, election) if every else contenders(dataset, names)
     dataset, chosen = blinded(dataset, chosen, blind, shared.lang)
@@ -98,10 +99,16 @@ def gaps(
         ),
     ] = None,
     blind: BlindOpt = False,
+    sources: Annotated[
+        bool,
+        typer.Option(
+            "--sources", help="Also list, per candidate, every source reviewed (numbered)."
+        ),
+    ] = False,
     *,
     shared: SharedOptions,
 ) -> None:
-    """List the themes each candidate has no proposal on, why, and the sources that rests on.
+    """List who proposes nothing on which theme, why, and how many sources each gap rests on.
 
     A gap means "nothing found in the reviewed sources", unless the data says the candidate
     declined, the sources were not reviewed, or the matter is contested.
@@ -126,7 +133,7 @@ def gaps(
             dataset, load_agenda(agenda, dataset.themes), chosen, themes if theme else None
         )
     else:
-        report = find_gaps(dataset, chosen, themes)
+        report = replace(find_gaps(dataset, chosen, themes), list_sources=sources)
     shared.emit(report)
     if fail_on_gaps and report.count:
         raise typer.Exit(ExitCode.GAPS_FOUND)
@@ -150,7 +157,7 @@ def show(
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
     _, (candidate,) = blinded(dataset, (contenders(dataset, [name])[0],), blind, shared.lang)
-    view = CandidateView(candidate, themes)
+    view = CandidateView(candidate, themes, filtered=bool(theme))
     shared.emit(view)
 
 

@@ -88,6 +88,8 @@ def _line(line: Line, *, cell: bool = False, notes: bool = False) -> str:
         text = escape(span.text, cell=cell)
         url = web_url(span.url) if span.url else None
         if url:
+            if out and out[-1].endswith("!"):  # "!" then a link would make an image
+                out[-1] = out[-1][:-1] + "\\!"
             out.append(f"[{text}](<{_url(url)}>)")
         elif span.style == "bold":
             out.append(_wrap(text, "**"))

@@ -12,7 +12,11 @@ from .references import References
 
 def candidate(view: CandidateView, loc: Locale) -> list[Block]:
     c = view.candidate
-    refs = References().register(c, (s.id for s in c.sources))  # numbered as the file lists them
+    refs = References()
+    if not view.filtered:  # the whole file: its sources numbered as it lists them
+        refs.register(c, (s.id for s in c.sources))
+    shown = {t.id for t in view.themes}
+    assessments = [a for a in c.assessments if not view.filtered or shown.intersection(a.themes)]
     blocks: list[Block] = [
         Heading(c.name),
         Paragraph((Span(f"{c.party} · {c.election} · {loc.status(c.status)}", "dim"),)),
@@ -41,7 +45,7 @@ def candidate(view: CandidateView, loc: Locale) -> list[Block]:
                 )
             )
         blocks.append(Items(tuple(lines)))
-    if c.assessments:
+    if assessments:
         blocks.append(Heading(loc.word("assessments"), 2))
         blocks.append(
             Items(
@@ -51,11 +55,11 @@ def candidate(view: CandidateView, loc: Locale) -> list[Block]:
                         Span(a.summary),
                         refs.ref(c, a.source),
                     )
-                    for a in c.assessments
+                    for a in assessments
                 )
             )
         )
-    if c.sources:
+    if refs:
         blocks.append(Heading(loc.word("sources"), 2))
         blocks.append(refs.listing(loc, names=False))
     return blocks

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ...model import GapKind
+from ...model import Candidate, GapKind
+from ...views.cells import Gap
 from ...views.gaps import GapReport
 from ..locale import Locale
 from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table
@@ -10,7 +11,28 @@ from .references import References
 
 
 def gaps(view: GapReport, loc: Locale) -> list[Block]:
+    """The answer first (with several candidates): per theme, who proposes nothing and how many
+    sources that rests on; then each candidate's gaps; the lists of reviewed sources only when
+    the report asks for them (``gaps --sources``)."""
     blocks: list[Block] = [Heading(loc.word("gaps"))]
+    if len(view.candidates) > 1:
+        blocks.append(Heading(loc.word("by_theme"), 2))
+        rows_by_theme = tuple(
+            (
+                ((Span(loc.text(t.label), "bold"),),),
+                tuple(
+                    (
+                        Span(f"{c.name} — "),
+                        Span(loc.gap(g.kind), "gap"),
+                        Span(f" ({loc.count(_rests_on(c, g), 'sources')})", "dim"),
+                    )
+                    for c, g in view.silent_on(t)
+                )
+                or ((Span(loc.word("nobody"), "dim"),),),
+            )
+            for t in view.themes
+        )
+        blocks.append(Table((loc.word("theme"), loc.word("silent")), rows_by_theme))
     for candidate, gaps, contested in zip(view.candidates, view.gaps, view.contested, strict=True):
         blocks.append(
             Heading(
@@ -63,21 +85,18 @@ def gaps(view: GapReport, loc: Locale) -> list[Block]:
                     )
                 )
             )
-        if candidate.reviewed:
+        if candidate.reviewed and view.list_sources:
             blocks.append(Heading(loc.word("reviewed"), 3))
             blocks.append(refs.listing(loc, names=False))
-    if len(view.candidates) > 1:
-        blocks.append(Heading(loc.word("by_theme"), 2))
-        rows_by_theme = tuple(
-            (
-                ((Span(loc.text(t.label), "bold"),),),
-                tuple((Span(f"{c.name} — {loc.gap(g.kind)}"),) for c, g in view.silent_on(t))
-                or ((Span(loc.word("nobody"), "dim"),),),
-            )
-            for t in view.themes
-        )
-        blocks.append(Table((loc.word("theme"), loc.word("silent")), rows_by_theme))
     return blocks
+
+
+def _rests_on(candidate: Candidate, gap: Gap) -> int:
+    """How many sources a gap rests on: every reviewed source for 'nothing found' (and a
+    contested one), else the sources the annotation cites."""
+    if gap.kind in (GapKind.NONE_FOUND, GapKind.CONTESTED):
+        return len(candidate.reviewed)
+    return len(gap.sources)
 
 
 def _reviewed_phrase(count: int, loc: Locale) -> Span:
