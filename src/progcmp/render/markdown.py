@@ -29,6 +29,7 @@ _TAG = re.compile(r"<(?=[A-Za-z/!?])")  # would open raw HTML or an autolink
 _ALWAYS = re.compile(r"([`*~])")  # code, emphasis, strikethrough: anywhere
 _UNDERSCORE = re.compile(r"_")  # emphasis unless between two letters or digits
 _LINK_END = re.compile(r"\](?=[(\[:])")  # "](", "][", "]:" make links and definitions
+_LINK_TEXT = re.compile(r"(?<!\\)([\[\]])")  # a bracket not yet escaped
 _NOTE = re.compile(r"\[(?=\^)")  # "[^" makes a footnote reference
 _START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|-(?=-)|\d{1,9}[.)](?=\s|$))")
 _NEWLINE = re.compile(r"[ \t]*\n[ \t]*")
@@ -90,7 +91,9 @@ def _line(line: Line, *, cell: bool = False, notes: bool = False) -> str:
         if url:
             if out and out[-1].endswith("!"):  # "!" then a link would make an image
                 out[-1] = out[-1][:-1] + "\\!"
-            out.append(f"[{text}](<{_url(url)}>)")
+            # brackets in a link's text must pair: escape them all ("![" would make an image)
+            label = _LINK_TEXT.sub(r"\\\1", text)
+            out.append(f"[{label}](<{_url(url)}>)")
         elif span.style == "bold":
             out.append(_wrap(text, "**"))
         elif span.style in ("gap", "quote"):
