@@ -102,3 +102,12 @@ def write_candidate(
     path = root / election / f"{name}.yaml"
     path.write_text(body, encoding="utf-8")
     return path
+
+
+def error_line(stderr: str) -> str:
+    """A usage error's message without the hint that follows it (the usage line and "Try
+    'progcmp CMD --help' for help.")."""
+    lines = stderr.splitlines(keepends=True)
+    while lines and lines[-1].startswith(("Try 'progcmp", "Usage: progcmp")):
+        lines.pop()
+    return "".join(lines)

@@ -11,7 +11,7 @@ from progcmp import DataError, find_candidates, load_dataset, select_themes
 from progcmp.data.loader import load_agenda
 from progcmp.views.agenda import AgendaReport, measure_agenda
 
-from .conftest import BUNDLED, TESTS, VALID, Run
+from .conftest import BUNDLED, TESTS, VALID, Run, error_line
 
 AGENDAS = TESTS / "data" / "agendas"
 EXAMPLE = AGENDAS / "exemple.yaml"
@@ -197,7 +197,10 @@ def test_the_bundled_example_agenda_loads_on_the_bundled_catalogue(run: Run) -> 
     assert agenda.url is None  # invented: it cites nothing
     result = run("gaps", "--agenda", AGENDAS / "exemple-2017.yaml", "melenchon@2017", "macron@2017")
     assert result.code == 0, result.stderr
-    assert "Points couverts : Jean-Luc Mélenchon 4 sur 4 · Emmanuel Macron 2 sur 4" in result.stdout
+    assert (
+        "Points couverts\u202f: Jean-Luc Mélenchon 4 sur 4 · Emmanuel Macron 2 sur 4"
+        in result.stdout
+    )
 
 
 def test_schemas_describe_the_agenda_and_lexicon_files(run: Run) -> None:
@@ -217,7 +220,7 @@ def test_schemas_describe_the_agenda_and_lexicon_files(run: Run) -> None:
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"defensive": {"fr": ["in*terdit"]}}, lexicon_schema)
     both = run("schema", "--agenda", "--lexicon")
-    assert (both.code, both.stderr) == (
+    assert (both.code, error_line(both.stderr)) == (
         2,
         "progcmp: error: give at most one of --themes, --agenda and --lexicon\n",
     )

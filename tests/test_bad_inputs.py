@@ -642,7 +642,12 @@ def test_every_csv_is_quoted_and_safe_after_any_separator(run: Run, tmp_path: Pa
     formula, even after a no-break or ideographic space."""
     workspace = workspace_with(tmp_path)
     (workspace / "data" / "fr-test-2027" / "alice.yaml").write_text(HOSTILE_CANDIDATE, "utf-8")
-    fills = {"suggest-themes": ["alice"], "diff": ["alice", "bob"], "show": ["alice"]}
+    fills = {
+        "suggest-themes": ["alice"],
+        "diff": ["alice", "bob"],
+        "show": ["alice"],
+        "compare": ["--all"],
+    }
     csv_commands = [
         (name, fills.get(name, fill))
         for name, fill in data_commands().items()

@@ -23,6 +23,7 @@ from progcmp import (
 )
 from progcmp.model import Candidate, ContenderKind, SourceKind
 from progcmp.render import FORMATS
+from progcmp.render.locale import get_locale
 from progcmp.text import fold
 from progcmp.views.blind import anonymise, letter
 from progcmp.views.matrix import salience
@@ -34,6 +35,8 @@ from .conftest import ANALYSIS, BUNDLED, Run
 DATA = load_dataset(ANALYSIS)
 BIG = load_dataset(BUNDLED)
 
+FR = get_locale("fr").blind  # the words of --blind in the default language
+
 
 def test_letters() -> None:
     assert [letter(i) for i in (0, 1, 25, 26, 27, 51, 52, 701, 702)] == [
@@ -42,7 +45,7 @@ def test_letters() -> None:
 
 
 def test_candidates_become_letters_in_the_order_given() -> None:
-    data, (b, a) = anonymise(DATA, find_candidates(DATA, ["ben", "ana"]))
+    data, (b, a) = anonymise(DATA, find_candidates(DATA, ["ben", "ana"]), FR)
     assert data.candidates == (b, a) and data.themes == DATA.themes
     assert (b.id, b.name, b.party, b.key, b.aliases) == (
         "a",
@@ -64,13 +67,13 @@ def test_candidates_become_letters_in_the_order_given() -> None:
     )
     assert [p.id for p in a.proposals] == ["p1", "p2", "p3"]
     assert [p.source for p in a.proposals] == ["s1", "s1", "s2"]
-    english = anonymise(DATA, DATA.candidates, "en")[1]
+    english = anonymise(DATA, DATA.candidates, get_locale("en").blind)[1]
     assert [c.name for c in english] == ["Candidate A", "Candidate B", "Candidate C"]
     assert english[0].party == "party hidden"
 
 
 def test_names_inside_texts() -> None:
-    _, (b, a) = anonymise(DATA, find_candidates(DATA, ["ben", "ana"]))
+    _, (b, a) = anonymise(DATA, find_candidates(DATA, ["ben", "ana"]), FR)
     texts = {p.id: p for p in a.proposals}
     # her own name, the programme's name, the party's acronym, another candidate, a web address
     assert texts["p3"].summary == "Candidat B veut publier les données publiques en open data."
@@ -89,7 +92,7 @@ def test_names_inside_texts() -> None:
         == "Le Journal écrit que le [parti] n'a rien dit sur la neutralité du net."
     )
     # a candidate who is not shown is hidden too, but not given a letter
-    _, (alone,) = anonymise(DATA, find_candidates(DATA, ["ana"]))
+    _, (alone,) = anonymise(DATA, find_candidates(DATA, ["ana"]), FR)
     assert (
         alone.proposals[2].note
         == "Le [parti] l'a répété ; [autre candidat] dit la même chose (voir [lien])."
@@ -100,7 +103,7 @@ def test_words_that_only_look_like_names_are_kept() -> None:
     ana = replace(DATA.candidates[0], party="Les Marins")
     text = "Durandal, la durand, DURAND, durandistes, les Marins et les marins, lm et LM"
     ana = replace(ana, proposals=(replace(ana.proposals[0], summary=text),))
-    (blind,) = anonymise(DATA, [ana])[1]
+    (blind,) = anonymise(DATA, [ana], FR)[1]
     assert blind.proposals[0].summary == (
         "Durandal, la Candidat A, Candidat A, Candidat A, [parti] et [parti], lm et [parti]"
     )
@@ -136,7 +139,7 @@ def check_nothing_names(text: str, data: Dataset) -> None:
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_no_output_names_anyone_on_the_bundled_data(fmt: str) -> None:
     everyone = BIG.candidates
-    data, blind = anonymise(BIG, everyone)
+    data, blind = anonymise(BIG, everyone, FR)
     views = [
         compare(data, blind),
         find_gaps(data, blind),
@@ -151,7 +154,7 @@ def test_no_output_names_anyone_on_the_bundled_data(fmt: str) -> None:
 
 
 def test_the_check_would_see_a_name() -> None:
-    data, blind = anonymise(BIG, BIG.candidates)
+    data, blind = anonymise(BIG, BIG.candidates, FR)
     with pytest.raises(AssertionError):
         check_nothing_names(render(compare(BIG, BIG.candidates[:3]), "markdown"), BIG)
     check_nothing_names(render(compare(data, blind[:3]), "markdown"), BIG)
@@ -203,7 +206,7 @@ def test_any_name_and_text(name: str, party: str, text: str) -> None:
     """Whatever the names and texts, blinding works, and a name written out is hidden."""
     ana = replace(DATA.candidates[0], name=name or "n", party=party or "p")
     ana = replace(ana, proposals=(replace(ana.proposals[0], summary=f"{text} {name}"),))
-    (blind,) = anonymise(DATA, [ana])[1]
+    (blind,) = anonymise(DATA, [ana], FR)[1]
     words = fold(name).split()
     out = blind.proposals[0].summary
     for label in (blind.name, "[parti]", "[programme]", "[lien]", "[autre candidat]"):

@@ -12,7 +12,7 @@ from progcmp.views.matrix import salience
 from progcmp.views.search import search
 from progcmp.views.similar import find_similar
 
-from .conftest import ANALYSIS, Run
+from .conftest import ANALYSIS, Run, error_line
 
 D = ("--data", str(ANALYSIS))
 DATA = load_dataset(ANALYSIS)
@@ -69,7 +69,7 @@ def test_matrix_colours_only_on_a_colour_terminal() -> None:
 )
 def test_usage_errors(run: Run, args: tuple[str, ...], stderr: str) -> None:
     result = run(*args, *D)
-    assert (result.code, result.stderr, result.stdout) == (2, stderr, "")
+    assert (result.code, error_line(result.stderr), result.stdout) == (2, stderr, "")
 
 
 def test_cli_and_library_share_the_default_threshold() -> None:
@@ -87,9 +87,9 @@ def test_out_of_range_options_exit_2(run: Run) -> None:
 
 def test_similar_threshold(run: Run) -> None:
     default = run("similar", *D, "-f", "markdown").stdout
-    assert "2 paires proches, sur 1 thème" in default and "1–2 : 77" in default
+    assert "2 paires proches, sur 1 thème" in default and "1–2\u202f: 77" in default
     strict = run("similar", "ana", "ben", "cyd", *D, "-f", "markdown", "--threshold", "80")
-    assert "1 paire proche\n" in strict.stdout and "Seuil : 80." in strict.stdout
+    assert "1 paire proche\n" in strict.stdout and "Seuil\u202f: 80." in strict.stdout
     english = run("similar", *D, "-f", "markdown", "--threshold", "95", "--lang", "en").stdout
     assert "no similar pair\n" in english and "Threshold: 95." in english
 
@@ -104,7 +104,7 @@ def test_search_filters(run: Run) -> None:
     none = run("search", "neutralite", *D, "--theme", "free-software")
     assert (none.code, none.stdout) == (
         0,
-        "Recherche : « neutralite »\naucune proposition trouvée\n",
+        "Recherche\u202f: «\u202fneutralite\u202f»\naucune proposition trouvée\n",
     )
     limited = run("search", "neutralite", *D, "-n", "1", "-f", "markdown").stdout
-    assert "3 propositions trouvées ; la première ci-dessous" in limited
+    assert "3 propositions trouvées\u202f; la première ci-dessous" in limited

@@ -12,7 +12,19 @@ import typer
 from progcmp.cli import app
 from progcmp.cli.common import SharedOptions, shared_options
 
-SHARED = ["format", "output", "force", "layout", "csv_bom", "data", "lang", "width", "no_cache"]
+SHARED = [
+    "format",
+    "output",
+    "force",
+    "layout",
+    "footnotes",
+    "csv_bom",
+    "data",
+    "lang",
+    "width",
+    "no_cache",
+    "no_pager",
+]
 
 
 def test_version_answers_before_typer_and_the_commands_are_imported() -> None:
@@ -43,7 +55,7 @@ def test_every_command_that_shows_a_view_ends_with_the_shared_options_in_one_ord
     }
     assert len(with_format) == 12
     for name, params in with_format.items():
-        expected = SHARED if name != "suggest-themes" else [*SHARED[:3], *SHARED[5:]]
+        expected = SHARED if name != "suggest-themes" else [*SHARED[:3], *SHARED[6:]]
         assert params[-len(expected) - 1 :] == [*expected, "debug"], name
 
 

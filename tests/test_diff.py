@@ -15,7 +15,7 @@ from progcmp.data.loader import load_candidate_file
 from progcmp.model import Candidate, Proposal
 from progcmp.views.diff import DIFF_THRESHOLD, Change, ProposalChange, diff_programmes, similarity
 
-from .conftest import TESTS, VALID, Run
+from .conftest import TESTS, VALID, Run, error_line
 
 HISTORY_DIR = TESTS / "data" / "history"
 HISTORY = load_dataset(HISTORY_DIR)
@@ -176,7 +176,7 @@ def test_two_versions_of_one_file_are_named_by_path(run: Run, tmp_path: Path) ->
     old.write_text(text.replace("d'ici 2035", "d'ici 2040"), encoding="utf-8")
     result = run("diff", old, "alice@2032", *D, "--width", "200")
     assert result.stdout.splitlines()[0] == (
-        f"Évolution du programme : Alice Martin ({old} → "
+        f"Évolution du programme\u202f: Alice Martin ({old} → "
         f"{HISTORY_DIR / 'fr-test-2032' / 'alice.yaml'})"
     )
 
@@ -202,7 +202,7 @@ def test_two_versions_of_one_file_are_named_by_path(run: Run, tmp_path: Path) ->
 )
 def test_cli_diff_usage_errors(run: Run, args: tuple[str, ...], stderr: str) -> None:
     result = run("diff", *args, *D)
-    assert (result.code, result.stdout, result.stderr) == (2, "", stderr)
+    assert (result.code, result.stdout, error_line(result.stderr)) == (2, "", stderr)
 
 
 def test_cli_diff_of_an_invalid_file_lists_its_problems(run: Run, tmp_path: Path) -> None:
@@ -338,5 +338,7 @@ def test_many_proposals_take_bounded_work(monkeypatch: pytest.MonkeyPatch) -> No
 
 def limited_markdown(view: object) -> str:
     from progcmp.render import RenderOptions, render
+    from progcmp.render.locale import get_locale
 
-    return render(view, "markdown", RenderOptions(lang="en", width=100))  # type: ignore[arg-type]
+    options = RenderOptions(locale=get_locale("en"), width=100)
+    return render(view, "markdown", options)  # type: ignore[arg-type]

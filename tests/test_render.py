@@ -40,6 +40,7 @@ from progcmp.model import (
 )
 from progcmp.render import FORMATS, SUFFIXES
 from progcmp.render.csv import FORMULA_TRIGGERS, fields, neutralise
+from progcmp.render.locale import get_locale
 from progcmp.render.markdown import escape
 from progcmp.text import fold
 from progcmp.text.classify import suggest_themes
@@ -62,13 +63,15 @@ AGENDA = load_agenda(TESTS / "data" / "agendas" / "exemple.yaml", DATA.themes)
 LEXICON = load_bundled_lexicon()
 EXTENSIONS = {"terminal": "txt", "markdown": "md", "json": "json", "csv": "csv", "html": "html"}
 
+FR = get_locale("fr").blind  # the words of --blind in the default language
+
 
 def views(data: Dataset = DATA) -> dict[str, View]:
     everyone = data.candidates
     columns = find_candidates(data, ["zoe", "bob", "empty"]) if data is DATA else everyone
     more = MORE if data is DATA else data
     order = find_candidates(more, ["ben", "ana", "cyd"]) if data is DATA else more.candidates
-    blind_data, blind = anonymise(more, order)
+    blind_data, blind = anonymise(more, order, FR)
     return {
         "compare": compare(data, columns),
         "gaps": find_gaps(data, everyone),
@@ -106,7 +109,7 @@ def empty_views(data: Dataset = DATA) -> dict[str, View]:
         "matrix": salience(data, []),
         "similar": find_similar([], data.themes),
         "search": search([], data.themes, "libre"),
-        "blind": compare(*anonymise(data, [])),
+        "blind": compare(*anonymise(data, [], FR)),
     }
 
 
@@ -141,7 +144,7 @@ def test_golden_markdown_sections(name: str, golden: Callable[[str, str], None])
 
 @pytest.mark.parametrize("fmt", ["terminal", "markdown", "html"])
 def test_golden_english(fmt: str, golden: Callable[[str, str], None]) -> None:
-    text = render(views()["compare"], fmt, RenderOptions(lang="en", width=100))
+    text = render(views()["compare"], fmt, RenderOptions(locale=get_locale("en"), width=100))
     golden(f"compare.en.{EXTENSIONS[fmt]}", text)
 
 
@@ -414,7 +417,7 @@ def test_any_text_stays_inert_in_every_export(summary: str, name: str) -> None:
         salience(data, [alice]),
         find_similar([alice, bob], data.themes),
         search([alice], data.themes, summary if fold(summary) else "x"),
-        compare(*anonymise(Dataset(DATA.themes, (alice, bob)), [bob, alice])),
+        compare(*anonymise(Dataset(DATA.themes, (alice, bob)), [bob, alice], FR)),
     ):
         check_csv(view, render(view, "csv"))
         check_html(render(view, "html"))

@@ -373,11 +373,11 @@ def test_on_the_bundled_data_the_evidence_is_shown_word_by_word(run: Run) -> Non
     assert result.code == 0, result.stderr
     out = result.stdout
     assert out.startswith(
-        "Ton des propositions : Jean-Luc Mélenchon\nHeuristique lexicale, pas un jugement"
+        "Ton des propositions\u202f: Jean-Luc Mélenchon\nHeuristique lexicale, pas un jugement"
     )
-    assert "défensif : interdiction ← interdi*" in out
-    assert "défensif : imposé ← impose*" in out
-    assert "constructif : Généraliser ← généralis*" in out
+    assert "défensif\u202f: interdiction ← interdi*" in out
+    assert "défensif\u202f: imposé ← impose*" in out
+    assert "constructif\u202f: Généraliser ← généralis*" in out
     assert "Les résumés sont rédigés par le projet" in " ".join(out.split())
 
 

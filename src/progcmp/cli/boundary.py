@@ -6,7 +6,6 @@ and the commands are loaded.
 
 from __future__ import annotations
 
-import io
 import signal
 import sys
 from typing import TYPE_CHECKING, NoReturn
@@ -47,7 +46,57 @@ def _report(exc: ProgcmpError) -> NoReturn:
             f"file{'s' * (files != 1)}"
         )
         _fail(summary + (f" (and {more} more not shown)" if more else ""), exc.exit_code)
+    notes = getattr(exc, "__notes__", [])
+    if notes:
+        say(f"progcmp: error: {escape_controls(str(exc))}")
+        for note in notes:
+            say(escape_controls(note))
+        raise SystemExit(exc.exit_code)
     _fail(str(exc), exc.exit_code)
+
+
+def _usage_error(exc: Exception) -> NoReturn:
+    """A usage error click found, in the one error style: ``progcmp: error: ...``, then the
+    command's usage line and where to find its help. What was typed is quoted, never obeyed."""
+    from ..text import escape_controls
+
+    ctx = getattr(exc, "ctx", None)
+    if type(exc).__name__ == "NoArgsIsHelpError":  # `progcmp` alone: the help, on stderr
+        for line in exc.format_message().rstrip("\n").split("\n"):  # type: ignore[attr-defined]
+            say(escape_controls(line))
+        raise SystemExit(ExitCode.USAGE) from None
+    say(f"progcmp: error: {escape_controls(_usage_message(exc))}")
+    if ctx is not None:
+        say(escape_controls(ctx.get_usage()))
+        say(f"Try '{escape_controls(ctx.command_path)} --help' for help.")
+    raise SystemExit(getattr(exc, "exit_code", ExitCode.USAGE)) from None
+
+
+def _usage_message(exc: Exception) -> str:
+    """click's message, reworded: ``invalid value for --format: 'pdf' is not one of ...``."""
+    param = getattr(exc, "param", None)
+    message = str(getattr(exc, "message", "") or exc)
+    message = message.removeprefix("Value error, ").rstrip(".")
+    if param is not None and type(exc).__name__ == "BadParameter":
+        opts = getattr(param, "opts", None) or []
+        name = opts[0] if opts and opts[0].startswith("-") else param.make_metavar(exc.ctx)  # type: ignore[attr-defined]
+        return f"invalid value for {name}: {_lower_first(message)}"
+    formatted = exc.format_message() if hasattr(exc, "format_message") else message
+    return _lower_first(formatted.removeprefix("Value error, ").rstrip("."))
+
+
+def _lower_first(text: str) -> str:
+    """``No such option`` -> ``no such option``; ``Input should`` -> ``input should``."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _usage_hint_after(exc: ProgcmpError, command: object, args: list[str]) -> None:
+    """Our own usage errors (an unknown theme, --layout with CSV...) end with the same hint
+    as click's: where the command's help is."""
+    commands = getattr(command, "commands", {})
+    name = next((a for a in args if not a.startswith("-")), None)
+    path = f"progcmp {name}" if name in commands else "progcmp"
+    exc.add_note(f"Try '{path} --help' for help.")
 
 
 class _Terminated(BaseException):
@@ -93,6 +142,8 @@ def _run(app: typer.Typer, args: list[str], debug: bool) -> NoReturn:
     except ProgcmpError as exc:
         if debug:
             raise
+        if exc.exit_code == ExitCode.USAGE:
+            _usage_hint_after(exc, command, args)
         _report(exc)
     except typer.Abort:  # click's translation of Ctrl-C
         _fail("interrupted", ExitCode.INTERRUPTED)
@@ -100,15 +151,8 @@ def _run(app: typer.Typer, args: list[str], debug: bool) -> NoReturn:
         _fail("interrupted", ExitCode.INTERRUPTED)
     except _Terminated:
         _fail("terminated", ExitCode.TERMINATED)
-    except typer.TyperException as exc:  # usage errors, worded by click
-        # They quote what was typed: escape what a terminal would obey, as in our messages.
-        from ..text import escape_controls
-
-        buffer = io.StringIO()
-        exc.show(file=buffer)  # type: ignore[attr-defined]
-        for line in buffer.getvalue().rstrip("\n").split("\n"):
-            say(escape_controls(line))
-        raise SystemExit(getattr(exc, "exit_code", ExitCode.USAGE)) from None
+    except typer.TyperException as exc:  # usage errors found by click, in our words
+        _usage_error(exc)
     except Exception as exc:
         if debug:
             raise

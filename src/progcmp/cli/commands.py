@@ -11,7 +11,9 @@ from typing import Annotated
 import typer
 
 from .._version import __version__
-from . import data, tables, texts
+from . import data, help, tables, texts
+
+help.install()
 
 app = typer.Typer(
     name="progcmp",
@@ -61,5 +63,5 @@ for command in (
     data.schema,
     data.suggest_themes,
 ):
-    app.command()(command)
-app.command("import")(data.import_)
+    app.command(short_help=help.short_help(command))(command)
+app.command("import", short_help=help.short_help(data.import_))(data.import_)

@@ -7,13 +7,14 @@ the rest.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import inspect
 import os
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -21,11 +22,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import typer
 
 from ..model.errors import ExitCode, UsageError
+from .console import say
 from .options import (
     DEFAULT_WIDTH,
+    MAX_WIDTH,
+    MIN_WIDTH,
     CsvBomOpt,
     DataOpt,
     DebugOpt,
+    FootnotesOpt,
     ForceOpt,
     Format,
     FormatOpt,
@@ -34,6 +39,7 @@ from .options import (
     Layout,
     LayoutOpt,
     NoCacheOpt,
+    NoPagerOpt,
     OutputOpt,
     WidthOpt,
 )
@@ -199,9 +205,10 @@ def blinded(
     """The dataset and candidates to show: anonymised copies with --blind."""
     if not blind:
         return dataset, chosen
+    from ..render.locale import get_locale
     from ..views.blind import anonymise
 
-    return anonymise(dataset, chosen, lang.value)
+    return anonymise(dataset, chosen, get_locale(lang.value).blind)
 
 
 def check_output(output: Path, *, new_data: bool = False) -> None:
@@ -225,6 +232,69 @@ def _data_roots() -> list[Path]:
     from ..data.output import data_root
 
     return read_roots or [data_root()]
+
+
+def use_colour(tty: bool, env: Mapping[str, str]) -> bool:
+    """Colour on a terminal, as the conventions say: ``NO_COLOR`` (when not empty) turns it
+    off, ``FORCE_COLOR`` or ``CLICOLOR_FORCE`` (when not empty nor ``0``) turns it on even in a
+    pipe, and a ``TERM=dumb`` terminal gets none."""
+    if env.get("NO_COLOR"):
+        return False
+    if any(env.get(name, "") not in ("", "0") for name in ("FORCE_COLOR", "CLICOLOR_FORCE")):
+        return True
+    return tty and env.get("TERM") != "dumb"
+
+
+def terminal_width(tty: bool, env: Mapping[str, str]) -> int:
+    """The terminal's width on a terminal; in a pipe, ``COLUMNS`` if it is a number in
+    range, else :data:`DEFAULT_WIDTH`."""
+    if tty:
+        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    columns = env.get("COLUMNS", "")
+    if columns.isdigit() and MIN_WIDTH <= int(columns) <= MAX_WIDTH:
+        return int(columns)
+    return DEFAULT_WIDTH
+
+
+DEFAULT_PAGER = "less -FRX"  # quit if one screen, keep colours, leave the text on screen
+
+
+def page(text: str) -> bool:
+    """Show a text taller than the terminal through the pager, as git and gh do: ``PAGER``, else
+    ``less -FRX``. Only when stdout is a terminal; ``PAGER=cat`` (or empty) means none. Returns
+    whether the pager showed it (if it cannot start, the caller writes the text itself)."""
+    import shlex
+    import signal
+    import subprocess
+
+    if not _is_terminal(sys.stdout):
+        return False
+    if text.count("\n") < shutil.get_terminal_size((80, 24)).lines:
+        return False
+    command = os.environ.get("PAGER", DEFAULT_PAGER)
+    try:
+        argv = shlex.split(command)
+    except ValueError:
+        return False
+    if not argv or argv == ["cat"]:
+        return False
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX"), "LESSCHARSET": "utf-8"}
+    try:
+        pager = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return False
+    # Ctrl-C belongs to the pager while it runs (less uses it to stop a search), not to us.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        assert pager.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # the reader quit early: not an error
+            encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+            pager.stdin.write(text.encode(encoding, "replace"))
+            pager.stdin.close()
+        pager.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return True
 
 
 def write_stdout(text: str) -> None:
@@ -279,8 +349,10 @@ class SharedOptions:
     lang: Lang
     width: int | None
     no_cache: bool
-    layout: Layout = Layout.TABLE
+    no_pager: bool = False
+    layout: Layout = Layout.AUTO
     csv_bom: bool = False
+    footnotes: bool = False
 
     def load(self) -> Dataset:
         """The dataset of --data (see :func:`load`)."""
@@ -298,6 +370,7 @@ class SharedOptions:
         Every option is checked and the whole text rendered before anything is written.
         """
         from ..render import RenderOptions, format_for, render
+        from ..render.locale import get_locale
 
         output, fmt, width = self.output, self.format, self.width
         to_stdout = output is None or str(output) in STDOUT_NAMES
@@ -310,31 +383,34 @@ class SharedOptions:
                 )
             fmt = Format(implied)
         fmt = fmt or Format.TERMINAL
-        if self.layout is not Layout.TABLE and fmt is not Format.MARKDOWN:
+        if fmt is Format.MD:
+            fmt = Format.MARKDOWN
+        if self.layout is not Layout.AUTO and fmt is not Format.MARKDOWN:
             raise UsageError(f"--layout applies to Markdown output only, not {fmt.value}")
+        if self.footnotes and fmt is not Format.MARKDOWN:
+            raise UsageError(f"--footnotes applies to Markdown output only, not {fmt.value}")
         if self.csv_bom and fmt is not Format.CSV:
             raise UsageError(f"--csv-bom applies to CSV output only, not {fmt.value}")
         tty = to_stdout and _is_terminal(sys.stdout)
-        color = tty and fmt is Format.TERMINAL and "NO_COLOR" not in os.environ
+        color = fmt is Format.TERMINAL and to_stdout and use_colour(tty, os.environ)
         if width is None:
-            width = (
-                shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
-                if tty
-                else int(os.environ.get("COLUMNS", DEFAULT_WIDTH))
-            )
+            width = terminal_width(tty, os.environ)
         options = RenderOptions(
-            lang=self.lang.value,
+            locale=get_locale(self.lang.value),
             width=width,
             color=color,
             layout=self.layout.value,
             csv_bom=self.csv_bom,
+            footnotes=self.footnotes,
+            notify=lambda line: say(f"progcmp: {line}"),
         )
         if not to_stdout:
             assert output is not None
             check_output(output)
         text = render(view, fmt.value, options)
         if to_stdout:
-            write_stdout(text)
+            if self.no_pager or not page(text):
+                write_stdout(text)
         else:
             assert output is not None
             write_output(output, text, force=self.force)
@@ -348,15 +424,17 @@ _SHARED: tuple[tuple[str, Any, Any], ...] = (
     ("format", FormatOpt, None),
     ("output", OutputOpt, None),
     ("force", ForceOpt, False),
-    ("layout", LayoutOpt, Layout.TABLE),
+    ("layout", LayoutOpt, Layout.AUTO),
+    ("footnotes", FootnotesOpt, False),
     ("csv_bom", CsvBomOpt, False),
     ("data", DataOpt, None),
     ("lang", LangOpt, Lang.FR),
     ("width", WidthOpt, None),
     ("no_cache", NoCacheOpt, False),
+    ("no_pager", NoPagerOpt, False),
     ("debug", DebugOpt, False),
 )
-_LAYOUT = ("layout", "csv_bom")
+_LAYOUT = ("layout", "footnotes", "csv_bom")
 
 
 def shared_options(*, layout: bool = True) -> Callable[[Command], Command]:

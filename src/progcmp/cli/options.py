@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-DEFAULT_WIDTH = 100  # when the output is not a terminal
+DEFAULT_WIDTH = 80  # when the output is not a terminal and COLUMNS does not say
+MIN_WIDTH, MAX_WIDTH = 40, 1000  # of --width and COLUMNS
 
 
 class Format(StrEnum):
@@ -18,9 +19,11 @@ class Format(StrEnum):
     JSON = "json"
     CSV = "csv"
     HTML = "html"
+    MD = "md"  # short for markdown, as the .md suffix
 
 
 class Layout(StrEnum):
+    AUTO = "auto"
     TABLE = "table"
     SECTIONS = "sections"
 
@@ -47,6 +50,7 @@ DataOpt = Annotated[
     typer.Option(
         "--data",
         "-d",
+        metavar="DIR",
         envvar="PROGCMP_DATA",
         show_envvar=True,
         file_okay=False,
@@ -66,7 +70,13 @@ FormatOpt = Annotated[
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", dir_okay=False, help="Write to this file ('-' for stdout)."),
+    typer.Option(
+        "--output",
+        "-o",
+        dir_okay=False,
+        metavar="FILE",
+        help="Write to this file ('-' for stdout).",
+    ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
 LayoutOpt = Annotated[
@@ -74,8 +84,16 @@ LayoutOpt = Annotated[
     typer.Option(
         "--layout",
         case_sensitive=False,
-        help="Markdown layout: 'table' (compact) or 'sections' (a heading per theme, a list per "
-        "candidate: better for long text).",
+        help="Markdown layout: 'table' (compact), 'sections' (a heading per theme, a list per "
+        "candidate: better for long text) or 'auto': sections beyond 4 contenders side by side.",
+    ),
+]
+FootnotesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--footnotes",
+        help="Markdown: sources as footnotes ([^1]) that GitHub and most editors link, rather "
+        "than a numbered list.",
     ),
 ]
 CsvBomOpt = Annotated[
@@ -94,9 +112,11 @@ WidthOpt = Annotated[
     int | None,
     typer.Option(
         "--width",
-        min=40,
-        max=1000,
-        help=f"Width of terminal tables. Default: the terminal's, or {DEFAULT_WIDTH} when piped.",
+        min=MIN_WIDTH,
+        max=MAX_WIDTH,
+        metavar="COLUMNS",
+        help="Width of terminal tables. Default: the terminal's; when piped, COLUMNS or "
+        f"{DEFAULT_WIDTH}.",
     ),
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")]
@@ -108,9 +128,22 @@ NoCacheOpt = Annotated[
         "(also: PROGCMP_NO_CACHE=1; PROGCMP_CACHE_DIR moves the cache).",
     ),
 ]
+NoPagerOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="On a terminal, print long output at once rather than through the pager "
+        "(PAGER, else 'less -FRX'; never used when piped).",
+    ),
+]
 ThemeOpt = Annotated[
     list[str] | None,
-    typer.Option("--theme", "-t", help="Only this theme (id or label); repeat for several."),
+    typer.Option(
+        "--theme",
+        "-t",
+        metavar="THEME",
+        help="Only this theme (id or label); repeat for several.",
+    ),
 ]
 BlindOpt = Annotated[
     bool,
@@ -125,5 +158,7 @@ NamesArg = Annotated[
     typer.Argument(
         help="Candidates, in the order to show them (default: all).",
         autocompletion=complete_candidates,
+        metavar="NAME...",
+        show_default=False,
     ),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -22,13 +23,33 @@ if TYPE_CHECKING:
 @shared_options()
 def compare(
     names: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             help="Candidates, in the order of the columns: id, name, alias or the unique "
-            "start of one; NAME@ELECTION to pick an election; 'all' for every one.",
+            "start of one; NAME@ELECTION to pick an election; 'all' (or --all) for every one.",
             autocompletion=complete_candidates,
+            metavar="NAME...",
+            show_default=False,
         ),
-    ],
+    ] = None,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Every contender of the election, in the official (ballot) order, else in "
+            "the data's order.",
+        ),
+    ] = False,
+    election: Annotated[
+        str | None,
+        typer.Option(
+            "--election",
+            "-e",
+            metavar="ELECTION",
+            help="With --all: the election (id, or a part of it such as 2017). Default: the "
+            "only one in the data.",
+        ),
+    ] = None,
     theme: ThemeOpt = None,
     blind: BlindOpt = False,
     *,
@@ -36,17 +57,27 @@ def compare(
 ) -> None:
     """Put candidates side by side: one row per theme, their proposals and typed gaps.
 
-    Example: progcmp compare melenchon macron --theme open-government -o cmp.md
+    Example: progcmp compare melenchon macron --theme open-government -o cmp.md;
+    progcmp compare --all --theme open-government
     """
+    from ..model.errors import UsageError
     from ..views.compare import compare as build_comparison
-    from ..views.names import select_themes
+    from ..views.names import select_all, select_themes
+
+    names = names or []
+    if every and names:
+        raise UsageError("name the contenders or give --all, not both")
+    if election is not None and not every:
+        raise UsageError("--election goes with --all (to name one contender: NAME@ELECTION)")
 
     def resolve(everyone: Dataset, queries: Sequence[str]) -> tuple[Candidate, ...]:
         select_themes(everyone, theme or [])  # an unknown theme is reported first
-        return contenders(everyone, queries)
+        return select_all(everyone, election) if every else contenders(everyone, queries)
 
-    if blind:  # the blind reading masks every candidate's names: it needs them all
-        dataset = shared.load()
+    if blind or every or not names:  # blind masks every candidate's names: it needs them all
+        dataset = shared.load()  # first, as every command: broken data is said before the rest
+        if not every and not names:
+            raise UsageError("name the contenders to compare, or give --all for all of them")
         chosen = resolve(dataset, names)
     else:  # only the two or three named are decoded from the cache
         dataset, chosen = shared.load_named(names, resolve)
@@ -79,10 +110,16 @@ def gaps(
         ),
     ] = None,
     blind: BlindOpt = False,
+    sources: Annotated[
+        bool,
+        typer.Option(
+            "--sources", help="Also list, per candidate, every source reviewed (numbered)."
+        ),
+    ] = False,
     *,
     shared: SharedOptions,
 ) -> None:
-    """List the themes each candidate has no proposal on, why, and the sources that rests on.
+    """List who proposes nothing on which theme, why, and how many sources each gap rests on.
 
     A gap means "nothing found in the reviewed sources", unless the data says the candidate
     declined, the sources were not reviewed, or the matter is contested.
@@ -107,7 +144,7 @@ def gaps(
             dataset, load_agenda(agenda, dataset.themes), chosen, themes if theme else None
         )
     else:
-        report = find_gaps(dataset, chosen, themes)
+        report = replace(find_gaps(dataset, chosen, themes), list_sources=sources)
     shared.emit(report)
     if fail_on_gaps and report.count:
         raise typer.Exit(ExitCode.GAPS_FOUND)
@@ -131,7 +168,7 @@ def show(
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
     _, (candidate,) = blinded(dataset, (contenders(dataset, [name])[0],), blind, shared.lang)
-    view = CandidateView(candidate, themes)
+    view = CandidateView(candidate, themes, filtered=bool(theme))
     shared.emit(view)
 
 

@@ -1,15 +1,18 @@
 """The renderer registry: one module per output format, imported only when used.
 
-Every renderer is ``render(view, options) -> str`` over the views of :mod:`progcmp.analysis`;
+Every renderer is ``render(view, options) -> str`` over the views of :mod:`progcmp.views`;
 the text always ends with exactly one newline.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
+
+from .locale import Locale, get_locale, languages
 
 if TYPE_CHECKING:
     from ..views import View
@@ -22,6 +25,8 @@ FORMATS: dict[str, str] = {
     "csv": "csv",
     "html": "html",
 }
+# other names a format is known by (`-f md`)
+FORMAT_ALIASES: dict[str, str] = {"md": "markdown"}
 # output file suffix (lowercase) -> format name
 SUFFIXES: dict[str, str] = {
     ".md": "markdown",
@@ -32,7 +37,8 @@ SUFFIXES: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
 }
-LAYOUTS = ("table", "sections")  # Markdown layouts
+LAYOUTS = ("auto", "table", "sections")  # Markdown layouts
+LANGUAGES = languages()  # interface languages: one data file each in locales/
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,19 +46,26 @@ class RenderOptions:
     """How to render.
 
     Attributes:
-        lang: language of labels and headers (``fr`` or ``en``).
+        locale: the interface language: words, punctuation, numbers (see :mod:`.locale`).
         width: width of terminal tables.
         color: colour for the terminal format.
-        layout: Markdown layout: ``table`` (compact) or ``sections`` (a heading per theme, a
-            list per candidate, for long text).
+        layout: Markdown layout: ``table`` (compact), ``sections`` (a heading per theme, a
+            list per candidate, for long text) or ``auto`` (sections beyond
+            :data:`~progcmp.render.markdown.MAX_TABLE_CONTENDERS` contenders side by side).
+        footnotes: Markdown sources as GFM footnotes (``[^1]``) rather than a numbered list.
         csv_bom: start CSV with a byte-order mark, so that Excel reads it as UTF-8.
+        notify: told, in one line, when a renderer changes the layout to fit.
     """
 
-    lang: str = "fr"
+    locale: Locale = field(default_factory=get_locale)
     width: int = 100
     color: bool = False
-    layout: str = "table"
+    layout: str = "auto"
     csv_bom: bool = False
+    footnotes: bool = False
+    # Where a renderer says, in one line, that it changed the layout to fit (tables cut into
+    # column groups, Markdown sections chosen): the CLI prints it on stderr.
+    notify: Callable[[str], None] | None = None
 
 
 class Renderer(Protocol):
@@ -61,7 +74,7 @@ class Renderer(Protocol):
 
 def get_renderer(fmt: str) -> Renderer:
     """Return the ``render`` function of a format (KeyError for an unknown format)."""
-    module = import_module(f"{__name__}.{FORMATS[fmt]}")
+    module = import_module(f"{__name__}.{FORMATS[FORMAT_ALIASES.get(fmt, fmt)]}")
     renderer: Renderer = module.render
     return renderer
 

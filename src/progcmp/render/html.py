@@ -92,13 +92,13 @@ def _block(block: Block) -> dict[str, Any]:
 
 
 def render(view: View, options: RenderOptions) -> str:
-    blocks = build(view, options.lang)
+    blocks = build(view, options.locale)
     title = next((clean(b.text) for b in blocks if isinstance(b, Heading)), "progcmp")
     page = (
         _environment()
         .get_template(TEMPLATE)
         .render(
-            lang="en" if options.lang == "en" else "fr",
+            lang=options.locale.code,
             title=title,
             blocks=[_block(b) for b in blocks],
         )

@@ -11,10 +11,11 @@ import io
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
+from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from ..text import clean
+from ..text import clean, web_url
 from ..views import View
 from . import RenderOptions
 from .document import Block, Heading, Items, Line, Paragraph, Table, build
@@ -33,13 +34,32 @@ STYLES = {
     "heat4": "bold white on blue",
 }
 THEME_COLUMN_WIDTH = 22
+# Below this, prose wraps a word or two a line and long words break: a table of long text whose
+# columns would be narrower is shown as several tables (column groups) instead.
+MIN_COLUMN_WIDTH = 16
+
+# rich wraps at any whitespace, no-break spaces included, and would start a line with the ':'
+# of French typography. No-break spaces stand in as private-use characters (one cell wide, and
+# never in cleaned text) while rich lays out, and are put back in the text it returns.
+_GLUE = str.maketrans({"\u202f": "\ue000", "\u00a0": "\ue001"})
+_UNGLUE = str.maketrans({"\ue000": "\u202f", "\ue001": "\u00a0"})
 
 
-def _text(line: Line) -> Text:
+def _safe(text: str, *, multiline: bool = False) -> str:
+    """Data or words made safe to print (:func:`clean`), no-break spaces kept unbreakable."""
+    return clean(text, multiline=multiline).translate(_GLUE)
+
+
+def _text(line: Line, *, spell_urls: bool = True, links: bool = False) -> Text:
+    """A line as rich text. In a table cell, a link's address follows it in ``<>``; elsewhere
+    :func:`_with_urls` puts it on a line of its own."""
     text = Text()
     for span in line:
-        text.append(clean(span.text, multiline=True), style=STYLES.get(span.style or "", ""))
-        if span.url:  # links are spelled out: terminals differ in what they make clickable
+        style = Style.parse(STYLES.get(span.style or "", "") or "none")
+        if span.url and links and web_url(span.url):
+            style += Style(link=clean(span.url))
+        text.append(_safe(span.text, multiline=True), style=style)
+        if span.url and spell_urls:  # spelled out: terminals differ in what they make clickable
             text.append(f" <{clean(span.url)}>", style="dim")
     return text
 
@@ -91,19 +111,47 @@ def _split(block: Table, width: int) -> list[tuple[Table, list[int]]]:
     ]
 
 
-def _table(block: Table, width: int, widths: list[int] | None = None) -> RichTable:
+def _column_groups(block: Table, width: int) -> tuple[list[list[int]], int]:
+    """How a table of long text fits ``width``: its columns after the first in as few, as even
+    groups as keep every column at :data:`MIN_COLUMN_WIDTH` or more (each group is shown with
+    the first column again), and the first column's width."""
+    first = min(_natural_widths(block, whole_headers=False)[0], THEME_COLUMN_WIDTH)
+    rest = list(range(1, len(block.headers)))
+
+    def fitting(first: int) -> int:  # each column takes 3 more: padding and border
+        return max(1, (width - 1 - (first + 3)) // (MIN_COLUMN_WIDTH + 3))
+
+    per = fitting(first)
+    if per < len(rest) and fitting(MIN_COLUMN_WIDTH) > per:  # a narrower first column: more fit
+        first = min(first, MIN_COLUMN_WIDTH)
+        per = fitting(first)
+    parts = max(1, -(-len(rest) // per))
+    size, extra = divmod(len(rest), parts)
+    groups, start = [], 0
+    for n in range(parts):
+        end = start + size + (n < extra)
+        groups.append(rest[start:end])
+        start = end
+    return groups, first
+
+
+def _table(
+    block: Table, width: int, widths: list[int] | None = None, first: int | None = None
+) -> RichTable:
     table = RichTable(
         box=box.ROUNDED,
         show_lines=block.prose,
-        expand=block.prose and (width > 100 or bool(block.ratios)),
+        expand=block.prose and (width > 100 or bool(block.ratios) or first is not None),
         padding=(0, 1),
     )
     for i, raw_header in enumerate(block.headers):
-        header = clean(raw_header)
+        header = _safe(raw_header)
         if widths is not None:
             table.add_column(Text(header, "bold"), width=widths[i], overflow="fold")
         elif not block.prose:
             table.add_column(Text(header, "bold"), overflow="fold")
+        elif i == 0 and first is not None:
+            table.add_column(Text(header, "bold"), width=first, overflow="fold")
         elif i == 0:
             table.add_column(Text(header, "bold"), max_width=THEME_COLUMN_WIDTH, overflow="fold")
         else:
@@ -114,16 +162,49 @@ def _table(block: Table, width: int, widths: list[int] | None = None) -> RichTab
     return table
 
 
-def _renderable(block: Block, width: int) -> RenderableType:
+def _renderable(block: Block, width: int, notes: list[str], links: bool) -> RenderableType:
     if isinstance(block, Heading):
-        return Text(clean(block.text), "bold underline" if block.level == 1 else "bold")
+        return Text(_safe(block.text), "bold underline" if block.level == 1 else "bold")
     if isinstance(block, Paragraph):
-        return _text(block.line)
+        return Group(*_with_urls(block.line, Text(), links))
     if isinstance(block, Items):
-        return Group(*(Text("• ").append_text(_text(item)) for item in block.items))
+        return Group(*(r for item in block.items for r in _with_urls(item, Text("• "), links)))
+    if block.split and block.prose:
+        groups, first = _column_groups(block, width)
+        if len(groups) > 1:
+            notes.append(
+                f"{len(block.headers) - 1} contenders do not fit side by side in {width} columns: "
+                f"shown as {len(groups)} tables of up to {max(len(g) for g in groups)}, each "
+                f"repeating the first column (--width or COLUMNS for more room)"
+            )
+        return Group(*(_table(_columns(block, group), width, first=first) for group in groups))
     if block.split:
         return Group(*(_table(part, width, widths) for part, widths in _split(block, width)))
     return _table(block, width)
+
+
+def _columns(block: Table, group: list[int]) -> Table:
+    """The first column of a table and the columns of ``group``."""
+    if len(group) == len(block.headers) - 1:
+        return block
+    return Table(
+        (block.headers[0], *(block.headers[i] for i in group)),
+        tuple((row[0], *(row[i] for i in group)) for row in block.rows),
+        prose=block.prose,
+    )
+
+
+def _with_urls(line: Line, lead: Text, links: bool) -> list[Text]:
+    """A line outside tables, then each web address it links to whole on its own line (never
+    wrapped, so that it can be copied or clicked), as a terminal hyperlink when ``links``."""
+    text = lead.append_text(_text(line, spell_urls=False, links=links))
+    out = [text]
+    for span in line:
+        if span.url:
+            url = clean(span.url)
+            style = Style(dim=True, link=url if links and web_url(url) else None)
+            out.append(Text("  " + url, style=style, no_wrap=True, overflow="ignore"))
+    return out
 
 
 def render(view: View, options: RenderOptions) -> str:
@@ -140,10 +221,15 @@ def render(view: View, options: RenderOptions) -> str:
         legacy_windows=False,
         soft_wrap=False,
     )
-    blocks = build(view, options.lang)
+    blocks = build(view, options.locale)
+    notes: list[str] = []
     for i, block in enumerate(blocks):
         if i and isinstance(block, Heading):
             console.print()
-        console.print(_renderable(block, options.width))
+        # crop=False: a web address longer than the width stays whole on its line
+        console.print(_renderable(block, options.width, notes, options.color), crop=False)
+    if notes and options.notify is not None:
+        options.notify(notes[0])  # one line, however many tables were cut
     # rich pads wrapped lines with spaces; trailing blanks only make diffs and copies noisy
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    text = buffer.getvalue().translate(_UNGLUE)
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -39,15 +39,10 @@ MIN_EXTENDED_NAME = 4  # a family name this long also hides its derived words: m
 # What makes a word from a name: macroniste(s), macronisme, macronie, fillonien, fillon2017.
 _DERIVED = re.compile(r"istes?|ismes?|ie|iens?|iennes?|[0-9]+")
 
-_WORDS = {
-    "candidate": ("Candidat {letter}", "Candidate {letter}"),
-    "other": ("[autre candidat]", "[another candidate]"),
-    "party": ("[parti]", "[party]"),
-    "programme": ("[programme]", "[programme]"),
-    "hidden_party": ("parti masqué", "party hidden"),
-    "link": ("[lien]", "[link]"),
-    "source": ("Source {n}", "Source {n}"),
-}
+# The placeholders that take the place of what names a candidate; the interface language words
+# them (``Candidat {letter}``, ``[parti]``...: the ``blind`` table of a locale file).
+PLACEHOLDERS = ("candidate", "other", "party", "programme", "hidden_party", "link", "source")
+BlindWords = Mapping[str, str]
 _WORD = re.compile(r"[^\W_]+")  # the words fold keeps: letters and digits of every script
 _TITLE_END = re.compile(r"\s+[—–:-]\s+|\s*:\s+")  # where a programme's name ends in a title
 # A URL, or a bare domain name such as en-marche.fr (campaign sites name their candidate).
@@ -68,38 +63,37 @@ def letter(index: int) -> str:
     return name
 
 
-def _say(key: str, lang: str, **values: str) -> str:
-    fr, en = _WORDS[key]
-    return (en if lang == "en" else fr).format(**values)
-
-
 def anonymise(
-    dataset: Dataset, candidates: Sequence[Candidate], lang: str = "fr"
+    dataset: Dataset, candidates: Sequence[Candidate], words: BlindWords
 ) -> tuple[Dataset, tuple[Candidate, ...]]:
     """Return blind copies of ``candidates`` (letters in the order given) and a dataset of them.
 
-    The dataset keeps the theme catalogue and holds only the blind candidates, so nothing
-    downstream can reach an original. Names of candidates of ``dataset`` that are not among
-    ``candidates`` are hidden too, as ``[autre candidat]``.
+    ``words`` words the placeholders (:data:`PLACEHOLDERS`: ``Candidat {letter}``...), as the
+    interface language says them. The dataset keeps the theme catalogue and holds only the
+    blind candidates, so nothing downstream can reach an original. Names of candidates of
+    ``dataset`` that are not among ``candidates`` are hidden too, as ``[autre candidat]``.
     """
-    masker = _Masker(dataset.candidates, candidates, lang)
-    blind = tuple(_candidate(c, letter(i), masker, lang) for i, c in enumerate(candidates))
+    missing = [key for key in PLACEHOLDERS if key not in words]
+    if missing:
+        raise ValueError(f"no words for the blind placeholders {missing}")
+    masker = _Masker(dataset.candidates, candidates, words)
+    blind = tuple(_candidate(c, letter(i), masker, words) for i, c in enumerate(candidates))
     return Dataset(dataset.themes, blind, dataset.root), blind
 
 
-def _candidate(c: Candidate, label: str, masker: _Masker, lang: str) -> Candidate:
+def _candidate(c: Candidate, label: str, masker: _Masker, words: BlindWords) -> Candidate:
     sources = {s.id: f"s{n}" for n, s in enumerate(c.sources, 1)}
     return Candidate(
         id=label.lower(),
-        name=_say("candidate", lang, letter=label),
-        party=_say("hidden_party", lang),
+        name=words["candidate"].format(letter=label),
+        party=words["hidden_party"],
         election=c.election,
         path="",
         status=Status.CANDIDATE,
         sources=tuple(
             Source(
                 id=sources[s.id],
-                title=_say("source", lang, n=str(n)),
+                title=words["source"].format(n=n),
                 url="",
                 kind=s.kind,
                 date=s.date,
@@ -164,7 +158,7 @@ class _Masker:
 
     everyone: Sequence[Candidate]
     chosen: Sequence[Candidate]
-    lang: str
+    words: BlindWords
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)  # exact uppercase form -> label
@@ -172,11 +166,12 @@ class _Masker:
 
     def __post_init__(self) -> None:
         labels = {
-            c.key: _say("candidate", self.lang, letter=letter(i)) for i, c in enumerate(self.chosen)
+            c.key: self.words["candidate"].format(letter=letter(i))
+            for i, c in enumerate(self.chosen)
         }
-        party = _say("party", self.lang)
-        programme = _say("programme", self.lang)
-        other = _say("other", self.lang)
+        party = self.words["party"]
+        programme = self.words["programme"]
+        other = self.words["other"]
         for c in [*self.chosen, *self.everyone]:  # the chosen first: their labels win
             label = labels.get(c.key, other)
             family = (c.name.split(maxsplit=1) or [""])[-1]  # after the first name
@@ -207,7 +202,7 @@ class _Masker:
         return None if text is None else self(text)
 
     def __call__(self, text: str) -> str:
-        text = _WEB.sub(_say("link", self.lang), text)
+        text = _WEB.sub(self.words["link"], text)
         folded: list[str] = []
         origin: list[int] = []  # folded position -> position in text
         for position, char in enumerate(text):

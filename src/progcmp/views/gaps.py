@@ -27,6 +27,9 @@ class GapReport:
     themes: tuple[Theme, ...]
     gaps: tuple[tuple[Gap, ...], ...]  # one tuple per candidate
     contested: tuple[tuple[Annotation, ...], ...]  # contested themes that do have proposals
+    # Whether the printed report lists each candidate's reviewed sources (gaps --sources); the
+    # gaps themselves always say how many sources they rest on.
+    list_sources: bool = True
     _silent: dict[str, list[tuple[Candidate, Gap]]] = field(
         default_factory=dict, compare=False, repr=False
     )

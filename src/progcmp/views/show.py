@@ -25,6 +25,9 @@ class CandidateView:
 
     candidate: Candidate
     themes: tuple[Theme, ...]
+    # Only some themes were asked for (--theme): assessments and sources are those of the
+    # themes shown, not the whole file's.
+    filtered: bool = False
 
     RECORD_FIELDS: ClassVar[tuple[str, ...]] = ENTRY_FIELDS
 

@@ -1,0 +1,96 @@
+"""The blocks of a neutral document: headings, paragraphs, lists and tables of styled spans.
+
+The terminal, Markdown and HTML renderers only lay these out; what a command shows is decided
+once, by the builders of this package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text; ``style`` is a hint (bold, dim, gap, ref, quote, bullet), ``url`` makes a
+    link (renderers link only http(s) URLs, see :func:`progcmp.text.web_url`)."""
+
+    text: str
+    style: str | None = None
+    url: str | None = None
+
+
+Line = tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    line: Line
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """Cells hold several lines (bullets); the first column names the row."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[tuple[Line, ...], ...], ...]
+    prose: bool = False  # cells hold long text: share the width, keep the first column narrow
+    # A heat map: per row, one number per cell after the first (HTML shades cells by it).
+    levels: tuple[tuple[int, ...], ...] = ()
+    ratios: tuple[int, ...] = ()  # with prose: each column's share of the width (default equal)
+    # Short cells, possibly many columns (a matrix): when too wide for the terminal, it is
+    # shown as several tables of fewer columns, each repeating the first one.
+    split: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Items:
+    """A list. A list of sources (:meth:`References.listing`) says which of its numbers the
+    text cites: Markdown can make those footnotes."""
+
+    items: tuple[Line, ...]
+    cited: frozenset[int] = frozenset()
+
+
+Block = Heading | Paragraph | Table | Items
+
+
+def plain(line: Line) -> str:
+    """The text of a line without its styles (for headings and labels)."""
+    return "".join(span.text for span in line if span.style != "bullet").strip()
+
+
+def sections(blocks: list[Block]) -> list[Block]:
+    """Turn every prose table into sections, for long text: a heading per row (named by the
+    first line of its first cell, whose other lines follow as paragraphs), then per column a
+    bold label and a list of the cell's lines. Other tables (short values) stay tables."""
+    out: list[Block] = []
+    level = 1
+    for block in blocks:
+        if isinstance(block, Heading):
+            level = block.level
+        if not isinstance(block, Table) or not block.prose:
+            out.append(block)
+            continue
+        for row in block.rows:
+            # the first line names the row; more lines in the first cell (details) follow it
+            first, *details = [line for line in row[0] if plain(line)] or [(Span(""),)]
+            out.append(Heading(plain(first), min(level + 1, 6)))
+            out += [Paragraph(line) for line in details]
+            for header, cell in zip(block.headers[1:], row[1:], strict=True):
+                lines = tuple(
+                    tuple(s for s in line if s.style != "bullet") for line in cell if plain(line)
+                )
+                if lines:
+                    out += [Paragraph((Span(header, "bold"),)), Items(lines)]
+    return out
+
+
+def cell(text: str, style: str | None = None) -> tuple[Line, ...]:
+    """A table cell of one line of one span."""
+    return ((Span(text, style),),)

@@ -1,0 +1,326 @@
+"""Builders of the table views: ``compare``, ``candidates``, ``themes``, ``report``, ``matrix``."""
+
+from __future__ import annotations
+
+from ...model import Candidate, GapKind, Status
+from ...views.candidates import CandidateList
+from ...views.cells import Cell, covered_count
+from ...views.compare import Comparison
+from ...views.matrix import SalienceMatrix, heat, percent
+from ...views.report import ElectionReport
+from ...views.themes import ThemeList
+from ..locale import Locale
+from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table
+from .references import References
+
+
+def comparison(view: Comparison, loc: Locale) -> list[Block]:
+    refs = References()
+    for c, s in view.cited_sources():  # numbered column by column, as the table reads
+        refs.number(c, s.id)
+    names = " · ".join(c.name for c in view.candidates)
+    rows = tuple(
+        (
+            ((Span(loc.text(row_theme.label), "bold"),),),
+            *(_cell_lines(cell, refs, loc) for cell in row),
+        )
+        for row_theme, row in zip(view.themes, view.rows, strict=True)
+    )
+    headers = column_names(view.candidates)
+    blocks: list[Block] = [
+        Heading(loc.colon(loc.word("comparison")) + names),
+        Table((loc.word("theme"), *headers), rows, prose=True, split=True),
+    ]
+    if refs:
+        blocks += [Heading(loc.word("sources"), 2), refs.listing(loc)]
+    return blocks
+
+
+def column_names(candidates: tuple[Candidate, ...]) -> tuple[str, ...]:
+    """Candidates' names, with their election when several elections are shown."""
+    elections = {c.election for c in candidates}
+    return tuple(c.name if len(elections) == 1 else f"{c.name} ({c.election})" for c in candidates)
+
+
+def _cell_lines(cell: Cell, refs: References, loc: Locale) -> tuple[Line, ...]:
+    c = cell.candidate
+    lines: list[Line] = [
+        (Span("• ", "bullet"), Span(p.summary), refs.ref(c, p.source)) for p in cell.proposals
+    ]
+    if cell.gap is not None:
+        lines.append((Span("∅ " + loc.gap(cell.gap.kind), "gap"),))
+    if cell.contested is not None and cell.gap is None:  # a contested gap says so already
+        # The claim itself can be long: the table names it and cites it; `gaps` and `show`
+        # print it whole.
+        ref = refs.ref(c, cell.contested.source)
+        lines.append((Span("⚑ " + loc.gap(GapKind.CONTESTED), "gap"), ref))
+    return tuple(lines)
+
+
+def candidate_list(view: CandidateList, loc: Locale) -> list[Block]:
+    rows = tuple(
+        tuple(
+            ((Span(text, style),),)
+            for text, style in (
+                (c.id, "bold"),
+                (
+                    c.name
+                    if c.status is Status.CANDIDATE
+                    else f"{c.name} ({loc.status(c.status)})",
+                    None,
+                ),
+                (c.party, None),
+                (c.election, None),
+                (str(len(c.proposals)), None),
+                (f"{covered_count(c)}/{view.theme_count}", None),
+            )
+        )
+        for c in view.candidates
+    )
+    return [
+        Table(
+            tuple(
+                loc.word(k) for k in ("id", "candidate", "party", "election", "proposals", "themes")
+            ),
+            rows,
+        )
+    ]
+
+
+def theme_list(view: ThemeList, loc: Locale) -> list[Block]:
+    rows = []
+    for t in view.themes:
+        covering, proposals = view.coverage(t)
+        rows.append(
+            (
+                ((Span(t.id, "bold"),),),
+                ((Span(loc.text(t.label)),),),
+                ((Span(f"{covering}/{len(view.candidates)}"),),),
+                ((Span(str(proposals)),),),
+            )
+        )
+    return [
+        Table(
+            (
+                loc.word("id"),
+                loc.word("label"),
+                loc.word("candidates_covering"),
+                loc.word("proposals"),
+            ),
+            tuple(rows),
+        )
+    ]
+
+
+# Marks of the coverage matrix: a cell shows its number of proposals, or why there is none.
+COVERAGE_MARKS = {
+    GapKind.NONE_FOUND: "∅",
+    GapKind.DECLINED: "✗",
+    GapKind.NOT_REVIEWED: "?",
+    GapKind.CONTESTED: "⚑",
+}
+
+
+def report(view: ElectionReport, loc: Locale) -> list[Block]:
+    numbers = References()
+    theme_ids = {t.id for t in view.themes}
+    proposals = sum(
+        1 for c in view.candidates for p in c.proposals if theme_ids.intersection(p.themes)
+    )
+    blocks: list[Block] = [
+        Heading(loc.colon(loc.word("report")) + view.election),
+        Paragraph(
+            (
+                Span(
+                    " · ".join(
+                        (
+                            loc.count(len(view.candidates), "candidates"),
+                            loc.count(len(view.themes), "themes"),
+                            loc.count(proposals, "proposals"),
+                        )
+                    ),
+                    "dim",
+                ),
+            )
+        ),
+        Heading(loc.word("overview"), 2),
+        Table(
+            tuple(loc.word(k) for k in ("candidate", "party", "proposals", "covered", "reviewed")),
+            tuple(
+                (
+                    ((Span(c.name, "bold"),),),
+                    ((Span(c.party),),),
+                    (
+                        (
+                            Span(
+                                str(sum(1 for p in c.proposals if theme_ids.intersection(p.themes)))
+                            ),
+                        ),
+                    ),
+                    ((Span(f"{len(theme_ids.intersection(covered(c)))}/{len(view.themes)}"),),),
+                    ((Span(str(len(c.reviewed))),),),
+                )
+                for c in view.candidates
+            ),
+        ),
+        Heading(loc.word("coverage"), 2),
+        Paragraph((Span(loc.word("coverage_legend"), "dim"),)),
+        Table(
+            (loc.word("theme"), *(c.name for c in view.candidates)),
+            tuple(
+                (
+                    ((Span(loc.text(theme.label), "bold"),),),
+                    *(((_coverage_span(c),),) for c in cells),
+                )
+                for theme, cells in view.coverage()
+            ),
+            levels=tuple(tuple(len(c.proposals) for c in cells) for _, cells in view.coverage()),
+            split=True,
+        ),
+    ]
+    blocks += _report_gaps(view, numbers, loc)
+    blocks.append(Heading(loc.word("proposals_by_theme"), 2))
+    for theme, cells in view.coverage():
+        blocks.append(Heading(loc.text(theme.label), 3))
+        for c in cells:
+            if not c.proposals:
+                continue
+            blocks.append(Paragraph((Span(f"{c.candidate.name} ({c.candidate.party})", "bold"),)))
+            blocks.append(
+                Items(
+                    tuple(
+                        (
+                            Span(p.summary),
+                            *((Span(" " + loc.quote(p.quote), "quote"),) if p.quote else ()),
+                            numbers.ref(c.candidate, p.source, locator=p.locator),
+                        )
+                        for p in c.proposals
+                    )
+                )
+            )
+        silent = [f"{c.candidate.name} — {loc.gap(c.gap.kind)}" for c in cells if c.gap is not None]
+        if silent:
+            blocks.append(
+                Paragraph((Span(loc.colon(loc.word("silent")) + ", ".join(silent), "dim"),))
+            )
+    assessments = [
+        (c, a)
+        for c in view.candidates
+        for a in c.assessments
+        if any(t.id in a.themes for t in view.themes)
+    ]
+    if assessments:
+        labels = {t.id: loc.text(t.label) for t in view.themes}
+        blocks.append(Heading(loc.word("assessments"), 2))
+        blocks.append(
+            Items(
+                tuple(
+                    (
+                        Span(loc.colon(f"{a.author} — {c.name}"), "bold"),
+                        Span(a.summary),
+                        *((Span(" " + loc.quote(a.quote), "quote"),) if a.quote else ()),
+                        Span(f" ({', '.join(labels[t] for t in a.themes if t in labels)})", "dim"),
+                        numbers.ref(c, a.source),
+                    )
+                    for c, a in assessments
+                )
+            )
+        )
+    if numbers:
+        blocks += [Heading(loc.word("sources"), 2), numbers.listing(loc)]
+    return blocks
+
+
+def covered(candidate: Candidate) -> set[str]:
+    """The ids of the themes a candidate has at least one proposal on."""
+    return {t for p in candidate.proposals for t in p.themes}
+
+
+def _coverage_span(cell: Cell) -> Span:
+    if cell.gap is not None:
+        return Span(COVERAGE_MARKS[cell.gap.kind], "gap")
+    flag = " " + COVERAGE_MARKS[GapKind.CONTESTED] if cell.contested else ""
+    return Span(f"{len(cell.proposals)}{flag}")
+
+
+def _report_gaps(view: ElectionReport, numbers: References, loc: Locale) -> list[Block]:
+    """Who proposes nothing on each theme and why, then every contested claim in full."""
+    blocks: list[Block] = [Heading(loc.word("gaps"), 2)]
+    rows = []
+    for theme, cells in view.coverage():
+        lines: list[Line] = []
+        for c in cells:
+            if c.gap is None:
+                continue
+            annotation = c.candidate.annotation_on(theme.id)
+            ref = (
+                (numbers.ref(c.candidate, annotation.source),)
+                if annotation and annotation.source and c.gap.kind is not GapKind.CONTESTED
+                else ()
+            )
+            lines.append(
+                (
+                    Span("• ", "bullet"),
+                    Span(f"{c.candidate.name} — "),
+                    Span(loc.gap(c.gap.kind), "gap"),
+                    *ref,
+                )
+            )
+        rows.append(
+            (
+                ((Span(loc.text(theme.label), "bold"),),),
+                tuple(lines) or ((Span(loc.word("nobody"), "dim"),),),
+            )
+        )
+    blocks.append(Table((loc.word("theme"), loc.word("silent")), tuple(rows), prose=True))
+    contested = [
+        (theme, c.candidate, c.contested)
+        for theme, cells in view.coverage()
+        for c in cells
+        if c.contested is not None
+    ]
+    if contested:
+        blocks.append(Heading(loc.word("contested"), 3))
+        blocks.append(
+            Items(
+                tuple(
+                    (
+                        Span(loc.colon(f"{loc.text(theme.label)} — {candidate.name}"), "bold"),
+                        Span(annotation.note),
+                        *(
+                            (numbers.ref(candidate, annotation.source),)
+                            if annotation.source
+                            else ()
+                        ),
+                    )
+                    for theme, candidate, annotation in contested
+                )
+            )
+        )
+    return blocks
+
+
+def matrix(view: SalienceMatrix, loc: Locale) -> list[Block]:
+    totals = view.totals()
+    rows: list[tuple[tuple[Line, ...], ...]] = []
+    levels: list[tuple[int, ...]] = []
+    for theme, counts in zip(view.themes, view.counts, strict=True):
+        cells: list[tuple[Line, ...]] = [((Span(loc.text(theme.label), "bold"),),)]
+        for n, total in zip(counts, totals, strict=True):
+            style = f"heat{heat(n, total)}"
+            if not total:
+                cells.append(((Span("—", style),),))
+            elif not n:
+                cells.append(((Span("0", style),),))
+            else:
+                cells.append(((Span(f"{n} · {loc.percent(percent(n, total))}", style),),))
+        rows.append(tuple(cells))
+        levels.append(tuple(heat(n, total) for n, total in zip(counts, totals, strict=True)))
+    headers = tuple(
+        f"{name} ({n})" for name, n in zip(column_names(view.candidates), totals, strict=True)
+    )
+    return [
+        Heading(loc.word("matrix")),
+        Paragraph((Span(loc.word("matrix_note"), "dim"),)),
+        Table((loc.word("theme"), *headers), tuple(rows), levels=tuple(levels), split=True),
+    ]
