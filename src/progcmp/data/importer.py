@@ -62,7 +62,12 @@ class Table:
 
 
 def read_table(
-    path: Path, *, encoding: str | None = None, delimiter: str | None = None, text_column: str = ""
+    path: Path,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    text_column: str = "",
+    raw: bytes | None = None,
 ) -> Table:
     """Read a CSV file.
 
@@ -73,6 +78,8 @@ def read_table(
         delimiter: by default the one of ``, ; tab |`` whose header holds ``text_column``, else
             the one that splits the header into the most columns.
         text_column: the column the delimiter guess looks for.
+        raw: the file's bytes, when already read (standard input, or a file whose kind was
+            sniffed).
 
     Raises:
         UsageError: for an unknown encoding or a delimiter that is not one character.
@@ -86,7 +93,7 @@ def read_table(
             raise UsageError(f"unknown encoding {show(encoding)}") from None
     if delimiter is not None and len(delimiter) != 1:
         raise UsageError(f"--delimiter must be one character (got {show(delimiter)})")
-    raw = _read_bytes(path, shown)
+    raw = _read_bytes(path, shown) if raw is None else raw
     text, used, note = _decode(raw, shown, encoding)
     text = text.lstrip("\ufeff")
     if delimiter is None:
@@ -217,6 +224,8 @@ class Imported:
     suggestion: Suggestion | None  # None when the themes came from the theme column
     notes: list[str] = field(default_factory=list)
     also_on: list[str] = field(default_factory=list)  # other sources with the same text
+    locator: str | None = None  # where in the source: "p. 12" (documents only)
+    context: str | None = None  # for the reviewer: the headings above it, a deep link
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +248,7 @@ class ImportResult:
     empty: int  # rows with no text
     duplicates: int  # rows repeating an earlier row's text and source
     merged: int = 0  # rows repeating an earlier row's text from another source (noted on it)
+    unit: str = "row"  # what ``rows`` counts: CSV rows, or a document's measures
 
     @property
     def flagged(self) -> int:
@@ -252,7 +262,8 @@ class ImportResult:
         """What was done, in one line for the terminal."""
         kept = len(self.proposals)
         parts = [
-            f"{kept} proposal{'s' * (kept != 1)} from {self.rows} row{'s' * (self.rows != 1)}",
+            f"{kept} proposal{'s' * (kept != 1)} from {self.rows} {self.unit}"
+            + "s" * (self.rows != 1),
             f"{len(self.sources)} source{'s' * (len(self.sources) != 1)}",
         ]
         if self.flagged:
@@ -364,6 +375,8 @@ def _note(table: str, only_matching: bool) -> str:
 def _proposal(p: Imported) -> dict[str, Any]:
     out: dict[str, Any] = {"id": p.id, "themes": list(p.themes), "summary": p.summary}
     out["source"] = p.source
+    if p.locator:
+        out["locator"] = p.locator
     notes = list(p.notes)
     if p.also_on:
         notes.append("Même texte aussi publié sur : " + ", ".join(p.also_on) + ".")
@@ -373,9 +386,10 @@ def _proposal(p: Imported) -> dict[str, Any]:
 
 
 def _comments(p: Imported) -> tuple[str, ...]:
+    context = (f"in: {p.context}",) if p.context else ()
     s = p.suggestion
     if s is None:
-        return ()
+        return context
     scored = "; ".join(
         f"{t.theme} {t.score:.2f}" + (f" ({', '.join(t.evidence)})" if t.evidence else "")
         for t in s.themes
@@ -387,8 +401,8 @@ def _comments(p: Imported) -> tuple[str, ...]:
             f"{t.theme} {t.score:.2f}" for t in beyond
         )
     if s.review:
-        return (f"REVIEW: low-confidence themes: {scored}",)
-    return (f"themes: {scored}",)
+        return (*context, f"REVIEW: low-confidence themes: {scored}")
+    return (*context, f"themes: {scored}")
 
 
 def _strip(value: Any) -> Any:
