@@ -330,7 +330,7 @@ def many_pages(count: int) -> bytes:
     """A PDF of ``count`` pages, one short line each: small in bytes."""
     from fpdf import FPDF
 
-    doc = FPDF(unit="pt", format="A6")
+    doc = FPDF(unit="pt", format=(300, 420))
     doc.set_font("helvetica", "", 9)
     for n in range(count):
         doc.add_page()

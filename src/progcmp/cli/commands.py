@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from .._version import __version__
-from . import data, tables, texts
+from . import data, new, tables, texts
 
 app = typer.Typer(
     name="progcmp",
@@ -63,3 +63,4 @@ for command in (
 ):
     app.command()(command)
 app.command("import")(data.import_)
+app.add_typer(new.app)
