@@ -164,7 +164,9 @@ def test_import_of_a_pdf_writes_a_draft_with_pages(
     assert result.stderr.startswith("imported ")
 
 
-def test_standard_input(corpus: dict[str, Labelled], run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_standard_input(
+    corpus: dict[str, Labelled], run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     stdin = io.TextIOWrapper(io.BytesIO(corpus["markdown"].data), encoding="utf-8")
     monkeypatch.setattr(sys, "stdin", stdin)
     result = run(*args("-", "--url", "https://example.org/programme"))
@@ -275,8 +277,15 @@ def test_new_election_new_candidate_import_validate_compare(
     assert run("new", "election", "fr-pres-2027", "--data", data).code == 0
     assert (data / "themes.yaml").read_bytes() == (BUNDLED / "themes.yaml").read_bytes()
     result = run(
-        "new", "candidate", "Jeanne Exemple", "--party", "Parti exemple",
-        "--election", "fr-pres-2027", "--data", data,
+        "new",
+        "candidate",
+        "Jeanne Exemple",
+        "--party",
+        "Parti exemple",
+        "--election",
+        "fr-pres-2027",
+        "--data",
+        data,
     )
     assert result.code == 0, result.stderr
     assert "# 1. Sources first" in (data / "fr-pres-2027" / "jeanne-exemple.yaml").read_text()
@@ -292,24 +301,58 @@ def test_new_election_new_candidate_import_validate_compare(
     assert compared.code == 0, compared.stderr
     # Never over anything.
     before = out.read_bytes()
-    again = run("new", "candidate", "Paul Exemple", "--party", "P", "--election",
-                "fr-pres-2027", "--data", data)
+    again = run(
+        "new",
+        "candidate",
+        "Paul Exemple",
+        "--party",
+        "P",
+        "--election",
+        "fr-pres-2027",
+        "--data",
+        data,
+    )
     assert (again.code, again.stderr) == (
-        1, f"progcmp: error: {out} exists already; nothing written\n"
+        1,
+        f"progcmp: error: {out} exists already; nothing written\n",
     )
     assert out.read_bytes() == before
     assert run("new", "election", "fr-pres-2027", "--data", data).code == 1
 
 
 def test_new_election_from_and_empty(run: Run, tmp_path: Path) -> None:
-    assert run("new", "election", "fr-x-2027", "--from", "fr-pres-2017", "--data", tmp_path / "a").code == 0
+    assert (
+        run("new", "election", "fr-x-2027", "--from", "fr-pres-2017", "--data", tmp_path / "a").code
+        == 0
+    )
     assert (tmp_path / "a" / "themes.yaml").read_bytes() == (BUNDLED / "themes.yaml").read_bytes()
     assert run("new", "election", "fr-x-2027", "--empty", "--data", tmp_path / "b").code == 0
-    assert run("new", "candidate", "Zoé", "--party", "P", "--election", "fr-x-2027",
-               "--data", tmp_path / "b").code == 0
+    assert (
+        run(
+            "new",
+            "candidate",
+            "Zoé",
+            "--party",
+            "P",
+            "--election",
+            "fr-x-2027",
+            "--data",
+            tmp_path / "b",
+        ).code
+        == 0
+    )
     assert run("validate", "--data", tmp_path / "b").code == 0
     missing = run("new", "election", "fr-y-2027", "--from", "fr-nowhere", "--data", tmp_path / "a")
     assert missing.code == 2 and "no election 'fr-nowhere'" in missing.stderr
-    no_folder = run("new", "candidate", "Zoé", "--party", "P", "--election", "fr-z-2027",
-                    "--data", tmp_path / "a")
+    no_folder = run(
+        "new",
+        "candidate",
+        "Zoé",
+        "--party",
+        "P",
+        "--election",
+        "fr-z-2027",
+        "--data",
+        tmp_path / "a",
+    )
     assert no_folder.code == 2 and "progcmp new election fr-z-2027" in no_folder.stderr

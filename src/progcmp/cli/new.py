@@ -40,7 +40,9 @@ def _root(data: Path | None) -> Path:
 
 @app.command("election")
 def election(
-    election_id: Annotated[str, typer.Argument(metavar="ID", help="The election id, e.g. fr-pres-2027.")],
+    election_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The election id, e.g. fr-pres-2027.")
+    ],
     source: Annotated[
         str | None,
         typer.Option(
@@ -90,7 +92,5 @@ def candidate(
     """
     from ..data.scaffold import new_candidate
 
-    path = new_candidate(
-        _root(data), name, election_id, party=party, candidate=candidate_id
-    )
+    path = new_candidate(_root(data), name, election_id, party=party, candidate=candidate_id)
     say(f"wrote {path}: fill it in, then run progcmp validate {path}")

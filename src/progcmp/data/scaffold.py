@@ -82,8 +82,10 @@ def new_election(root: Path, election: str, *, source: str | None, empty: bool) 
         folder.mkdir()
     except OSError as exc:
         raise OutputError(f"cannot create {folder}: {exc.strerror or exc}") from None
-    done.append(f"election: {folder}/ (add candidates with: progcmp new candidate NAME "
-                f"--election {election} --data {root})")
+    done.append(
+        f"election: {folder}/ (add candidates with: progcmp new candidate NAME "
+        f"--election {election} --data {root})"
+    )
     return done
 
 
@@ -94,7 +96,10 @@ def candidate_id(name: str) -> str:
 
 def candidate_text(candidate: str, name: str, party: str, election: str) -> str:
     """A candidate file that validates, with comments saying what to fill in."""
-    q = lambda s: json.dumps(s, ensure_ascii=False)  # noqa: E731 - a YAML double-quoted scalar
+
+    def q(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)  # a YAML double-quoted scalar
+
     return f"""\
 # {name} ({election}): made by 'progcmp new candidate'. Fill it in step by step, then check it
 # with 'progcmp validate'. The format: the README's "Data format" section, or 'progcmp schema'.

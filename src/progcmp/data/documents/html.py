@@ -40,8 +40,11 @@ def decode(raw: bytes, shown: str, encoding: str | None) -> tuple[str, str]:
     """
     declared = "given with --encoding" if encoding else None
     if encoding is None:
-        for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+        for bom, name in (
+            (codecs.BOM_UTF8, "utf-8-sig"),
+            (codecs.BOM_UTF16_LE, "utf-16"),
+            (codecs.BOM_UTF16_BE, "utf-16"),
+        ):
             if raw.startswith(bom):
                 encoding, declared = name, "from its byte-order mark"
                 break
@@ -84,9 +87,7 @@ def read_html(raw: bytes, shown: str, *, encoding: str | None = None) -> Documen
     for node in tree.css("[id], [class], [role]"):
         if node.parent is None:
             continue
-        names = " ".join(
-            str(node.attributes.get(a) or "") for a in ("id", "class", "role")
-        )
+        names = " ".join(str(node.attributes.get(a) or "") for a in ("id", "class", "role"))
         if node.tag not in ("main", "article", "body", "html") and _BOILERPLATE.search(names):
             node.decompose()
     root = tree.css_first("main") or tree.css_first("article") or tree.body
@@ -102,10 +103,7 @@ def read_html(raw: bytes, shown: str, *, encoding: str | None = None) -> Documen
             continue  # part of an item
         if tag != "li" and _inside(node, ("blockquote",)) and tag != "blockquote":
             continue
-        if tag == "li":
-            words = _own_text(node)
-        else:
-            words = node.text(separator=" ")
+        words = _own_text(node) if tag == "li" else node.text(separator=" ")
         content = repair(join_lines([words]))
         if not content:
             continue
@@ -117,8 +115,11 @@ def read_html(raw: bytes, shown: str, *, encoding: str | None = None) -> Documen
         else:
             blocks.append(Block(BlockKind.PARAGRAPH, content, anchor=anchor))
     if not blocks:
-        raise fail(shown, "no text in this page's content (scripts, frames and menus are not "
-                   "read): save the page once it shows the programme, or give its PDF")
+        raise fail(
+            shown,
+            "no text in this page's content (scripts, frames and menus are not "
+            "read): save the page once it shows the programme, or give its PDF",
+        )
     return Document(shown, Kind.HTML, title, tuple(blocks))
 
 

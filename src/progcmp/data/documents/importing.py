@@ -55,6 +55,8 @@ def read_input(path: Path) -> Input:
     if len(raw) > MAX_DOCUMENT_BYTES:
         raise fail(shown, f"input is over the limit of {MAX_DOCUMENT_BYTES} bytes")
     if not raw.strip():
+        if path.suffix.lower() in (".csv", ".tsv"):
+            return Input(raw, shown, Kind.CSV)  # the CSV reader says what it expected
         raise fail(shown, "file is empty")
     kind = sniff(raw, "" if str(path) == STDIN else path.name, shown)
     if kind is Kind.CSV and len(raw) > MAX_CSV_BYTES:
@@ -105,8 +107,14 @@ def plan_document(
     found = measures(document)
     if not found:
         raise DataError(
-            [Problem(document.path, 1, 1, "no measures found (no list items nor short "
-                     "paragraphs under headings)")]
+            [
+                Problem(
+                    document.path,
+                    1,
+                    1,
+                    "no measures found (no list items nor short paragraphs under headings)",
+                )
+            ]
         )
     table = Table(
         document.path,

@@ -16,6 +16,7 @@ order by itself, so the layout is rebuilt here from positions:
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -67,7 +68,7 @@ def read_pdf(
             layer (a scan).
     """
     pypdf = require("pypdf", "pypdf", "a PDF")
-    from pypdf.errors import PdfReadError  # type: ignore[import-not-found]
+    from pypdf.errors import PdfReadError
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(raw), strict=False)  # type: ignore[attr-defined]
@@ -76,21 +77,28 @@ def read_pdf(
             # forbidden): those can still be read.
             try:
                 opened = reader.decrypt("")
-            except Exception:  # noqa: BLE001 - pypdf raises several kinds here
+            except Exception:
                 opened = 0
             if not opened:
-                raise fail(shown, "this PDF is encrypted (it needs a password): save an "
-                           "unprotected copy first")
+                raise fail(
+                    shown,
+                    "this PDF is encrypted (it needs a password): save an unprotected copy first",
+                )
         count = len(reader.pages)
     except PdfReadError as exc:
         raise fail(shown, f"not a readable PDF (damaged or truncated): {exc}") from None
     except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
-        raise fail(shown, f"not a readable PDF (damaged or truncated): {type(exc).__name__}") from None
+        raise fail(
+            shown, f"not a readable PDF (damaged or truncated): {type(exc).__name__}"
+        ) from None
     if count == 0:
         raise fail(shown, "this PDF has no pages")
     if count > max_pages:
-        raise fail(shown, f"this PDF has {count} pages, over the limit of {max_pages}; give "
-                   "--max-pages to read it all")
+        raise fail(
+            shown,
+            f"this PDF has {count} pages, over the limit of {max_pages}; give "
+            "--max-pages to read it all",
+        )
     pages: list[list[_Line]] = []
     heights: list[float] = []
     for number in range(1, count + 1):
@@ -101,10 +109,18 @@ def read_pdf(
             runs = _runs(page)
         except PdfReadError as exc:
             raise fail(shown, f"page {number} cannot be read (damaged PDF): {exc}") from None
-        except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
-                ZeroDivisionError) as exc:
-            raise fail(shown, f"page {number} cannot be read (damaged PDF): "
-                       f"{type(exc).__name__}") from None
+        except (
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            IndexError,
+            RecursionError,
+            ZeroDivisionError,
+        ) as exc:
+            raise fail(
+                shown, f"page {number} cannot be read (damaged PDF): {type(exc).__name__}"
+            ) from None
         pages.append(_lines(runs, number, width))
         heights.append(height)
         if progress is not None:
@@ -153,8 +169,9 @@ def _lines(runs: list[_Run], page: int, width: float) -> list[_Line]:
         rows.setdefault(round(run.y / 2), []).append(run)
     # Two columns when many rows have a run starting past the middle as well as one before it.
     split_rows = sum(
-        1 for row in rows.values() if any(r.x < middle - 10 for r in row)
-        and any(r.x >= middle - 10 for r in row)
+        1
+        for row in rows.values()
+        if any(r.x < middle - 10 for r in row) and any(r.x >= middle - 10 for r in row)
     )
     right_rows = sum(1 for row in rows.values() if all(r.x >= middle - 10 for r in row))
     two = (split_rows + right_rows) >= max(3, 0.25 * len(rows))
@@ -176,12 +193,15 @@ def _lines(runs: list[_Run], page: int, width: float) -> list[_Line]:
 
 def _drop_running(pages: list[list[_Line]], heights: list[float]) -> None:
     """Remove running headers and footers, and page numbers, in place."""
+
     def edge(line: _Line, height: float) -> bool:
         return line.y > height * (1 - EDGE) or line.y < height * EDGE
 
     seen: Counter[str] = Counter()
     for page, height in zip(pages, heights, strict=True):
-        seen.update({_DIGITS.sub("#", line.text.strip().lower()) for line in page if edge(line, height)})
+        seen.update(
+            {_DIGITS.sub("#", line.text.strip().lower()) for line in page if edge(line, height)}
+        )
     running = {text for text, n in seen.items() if n >= 3 and n >= REPEATED * len(pages)}
     for page, height in zip(pages, heights, strict=True):
         page[:] = [
@@ -208,7 +228,7 @@ def _blocks(lines: list[_Line]) -> list[Block]:
     bold_level = len(heading_sizes) + 1  # bold body-size lines: the lowest heading level
     steps = [
         round(a.y - b.y, 1)
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
         if a.page == b.page and a.column == b.column and a.size == body == b.size and a.y > b.y
     ]
     step = statistics.median(steps) if steps else body * 1.3
@@ -235,20 +255,22 @@ def _blocks(lines: list[_Line]) -> list[Block]:
             this_kind, this_level = BlockKind.ITEM, 0
         else:
             this_kind, this_level = BlockKind.PARAGRAPH, 0
-        new_place = (
-            previous is None
-            or previous.page != line.page
-            or previous.column != line.column
-        )
+        new_place = previous is None or previous.page != line.page or previous.column != line.column
         gap = previous is not None and not new_place and previous.y - line.y > step * 1.25
         continues = (
             previous is not None
             and current
             and not gap
             and (
-                (this_kind is BlockKind.HEADING and kind is BlockKind.HEADING
-                 and this_level == level)
-                or (this_kind is BlockKind.PARAGRAPH and kind in (BlockKind.PARAGRAPH, BlockKind.ITEM))
+                (
+                    this_kind is BlockKind.HEADING
+                    and kind is BlockKind.HEADING
+                    and this_level == level
+                )
+                or (
+                    this_kind is BlockKind.PARAGRAPH
+                    and kind in (BlockKind.PARAGRAPH, BlockKind.ITEM)
+                )
             )
         )
         # A block carried over to the next column or page goes on if it has not ended a

@@ -9,7 +9,9 @@ import re
 from . import Kind, fail
 
 HEAD = 8192  # bytes looked at
-_HTML = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|title|div|p|h[1-6]|ul|article)\b", re.I)
+_HTML = re.compile(
+    rb"<\s*(!doctype\s+html|html|head|body|meta|title|div|p|h[1-6]|ul|article)\b", re.I
+)
 _MARKDOWN = re.compile(r"^(#{1,6} \S|\s{0,3}([-*+]|\d{1,3}[.)]) \S|.+\n(=+|-+)\s*$)", re.M)
 _SIGNATURES = {
     b"PK\x03\x04": "a ZIP archive (an Office or OpenDocument file?): save it as PDF first",
@@ -39,8 +41,11 @@ def sniff(raw: bytes, name: str, shown: str) -> Kind:
         if head.startswith(signature):
             raise fail(shown, f"not a document progcmp reads: {what}")
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise fail(shown, "not a document progcmp reads (binary content); give a PDF, HTML, "
-                   "Markdown, text or CSV file")
+        raise fail(
+            shown,
+            "not a document progcmp reads (binary content); give a PDF, HTML, "
+            "Markdown, text or CSV file",
+        )
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"<") and _HTML.search(stripped[:2048]):
         return Kind.HTML
@@ -64,7 +69,9 @@ def _looks_like_csv(text: str) -> bool:
         return False
     for delimiter in (",", ";", "\t", "|"):
         try:
-            rows = list(csv.reader(io.StringIO("\n".join(lines[:-1] or lines)), delimiter=delimiter))
+            rows = list(
+                csv.reader(io.StringIO("\n".join(lines[:-1] or lines)), delimiter=delimiter)
+            )
         except csv.Error:
             continue
         widths = {len(r) for r in rows}

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ...text import clean
-from . import Block, BlockKind, Document
+from . import BlockKind, Document
 
 PARAGRAPH_WORDS = 60  # a paragraph of more words is prose, not a measure
 MIN_WORDS = 3  # fewer words is a label ("Contact"), not a measure
@@ -22,8 +22,15 @@ CONTEXT_LEVELS = 3  # headings kept above a measure
 # Typographic ligatures (U+FB00-FB06) as the letters they stand for; NFKC does the same but
 # would also rewrite superscripts, fractions and full-width forms, which are the author's.
 _LIGATURES = str.maketrans(
-    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-     "\ufb05": "st", "\ufb06": "st"}
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
 )
 MARKER = re.compile(
     r"^\s*(?:[-•‣◦▪▫■□●○–—*+→✓✔➢➤►]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[IVX]{1,5}[.)])\s+(?=\S)"

@@ -20,7 +20,9 @@ _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
 _MD_NOISE = re.compile(r"(\*\*|__|`|\[([^\]]*)\]\([^)]*\))")
 
 
-def read_text(raw: bytes, shown: str, kind: Kind, *, encoding: str | None = None) -> tuple[Document, str | None]:
+def read_text(
+    raw: bytes, shown: str, kind: Kind, *, encoding: str | None = None
+) -> tuple[Document, str | None]:
     """Read Markdown or plain text as blocks; also the note on a guessed encoding, if any.
 
     Raises:
@@ -53,7 +55,9 @@ def read_text(raw: bytes, shown: str, kind: Kind, *, encoding: str | None = None
             continue
         if markdown and (m := _ATX.match(line)):
             flush()
-            blocks.append(Block(BlockKind.HEADING, repair(m.group(2)), len(m.group(1)), line=number))
+            blocks.append(
+                Block(BlockKind.HEADING, repair(m.group(2)), len(m.group(1)), line=number)
+            )
             continue
         if markdown and after and _SETEXT.match(after) and not current and not MARKER.match(line):
             level = 1 if after.lstrip().startswith("=") else 2
@@ -61,7 +65,9 @@ def read_text(raw: bytes, shown: str, kind: Kind, *, encoding: str | None = None
             lines[number] = ""  # the underline
             continue
         if not markdown and not before and not after and not current and _plain_heading(stripped):
-            blocks.append(Block(BlockKind.HEADING, repair(stripped), _plain_level(stripped), line=number))
+            blocks.append(
+                Block(BlockKind.HEADING, repair(stripped), _plain_level(stripped), line=number)
+            )
             continue
         if MARKER.match(line) and not (markdown and _SETEXT.match(line)):
             flush()
@@ -72,14 +78,21 @@ def read_text(raw: bytes, shown: str, kind: Kind, *, encoding: str | None = None
             block_kind, start = BlockKind.PARAGRAPH, number
         current.append(stripped)
     flush()
-    return Document(shown, kind, None, tuple(blocks)), note
+    title = next((b.text for b in blocks if b.kind is BlockKind.HEADING and b.level == 1), None)
+    return Document(shown, kind, title, tuple(blocks)), note
 
 
 def _plain_heading(line: str) -> bool:
-    if len(line) > 80 or line.endswith((".", ",", ";", ":", "!", "?")) or MARKER.match(line) and not _NUMBERED_HEADING.match(line):
+    if (
+        len(line) > 80
+        or line.endswith((".", ",", ";", ":", "!", "?"))
+        or (MARKER.match(line) and not _NUMBERED_HEADING.match(line))
+    ):
         return False
     letters = [c for c in line if c.isalpha()]
-    return bool(letters) and (all(c.isupper() for c in letters) or bool(_NUMBERED_HEADING.match(line)))
+    return bool(letters) and (
+        all(c.isupper() for c in letters) or bool(_NUMBERED_HEADING.match(line))
+    )
 
 
 def _plain_level(line: str) -> int:
