@@ -273,8 +273,8 @@ def import_(
         only_matching=only_matching,
     )
     check_options(options)
+    dataset = load(data, no_cache)  # data problems first, as for every command with --data
     source = read_input(file)
-    dataset = load(data, no_cache)
     if source.kind is Kind.CSV:
         table = read_table(
             file,

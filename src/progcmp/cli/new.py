@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .boundary import say
+from .console import say
 from .options import DebugOpt
 
 app = typer.Typer(
