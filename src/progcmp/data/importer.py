@@ -129,6 +129,12 @@ def _read_bytes(path: Path, shown: str) -> bytes:
         raise DataError([Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from exc
 
 
+def decode(raw: bytes, shown: str, encoding: str | None) -> tuple[str, str, str | None]:
+    """The text, the encoding used, and a note when it was a guess: as for a CSV file (the
+    Markdown and text readers decode the same way)."""
+    return _decode(raw, shown, encoding)
+
+
 def _decode(raw: bytes, shown: str, encoding: str | None) -> tuple[str, str, str | None]:
     """The text, the encoding used, and a note when it was a guess worth telling."""
     if encoding is not None:

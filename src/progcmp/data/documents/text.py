@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..importer import _decode
+from ..importer import decode
 from . import Block, BlockKind, Document, Kind
 from .structure import MARKER, hyphenated_words, join_lines, repair
 
@@ -28,7 +28,7 @@ def read_text(
     Raises:
         DataError: if the bytes cannot be decoded.
     """
-    text, _, note = _decode(raw, shown, encoding)
+    text, _, note = decode(raw, shown, encoding)
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     markdown = kind is Kind.MARKDOWN
     keep = hyphenated_words(text)
