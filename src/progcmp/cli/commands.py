@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from .._version import __version__
-from . import data, help, tables, texts
+from . import data, help, new, tables, texts
 
 help.install()
 
@@ -65,3 +65,4 @@ for command in (
 ):
     app.command(short_help=help.short_help(command))(command)
 app.command("import", short_help=help.short_help(data.import_))(data.import_)
+app.add_typer(new.app)

@@ -135,7 +135,12 @@ def suggest_themes(
 def import_(
     file: Annotated[
         Path,
-        typer.Argument(help="A CSV file, one proposal a row, with a header row.", dir_okay=False),
+        typer.Argument(
+            help="The programme: a PDF, a web page (HTML), Markdown or text, or a CSV file "
+            "with one proposal a row; its kind is found from its content. - reads standard "
+            "input.",
+            dir_okay=False,
+        ),
     ],
     name: Annotated[str, typer.Option("--name", help="The candidate's display name.")],
     party: Annotated[str, typer.Option("--party", help="The candidate's party.")],
@@ -168,7 +173,13 @@ def import_(
         ),
     ] = None,
     url: Annotated[
-        str | None, typer.Option("--url", help="The source of rows with no URL of their own.")
+        str | None,
+        typer.Option(
+            "--url",
+            help="Where the document is published (needed for PDF, HTML and text: every "
+            "proposal cites it; pages and anchors are added in comments). For a CSV: the "
+            "source of rows with no URL of their own.",
+        ),
     ] = None,
     source_kind: Annotated[
         SourceKind,
@@ -186,7 +197,7 @@ def import_(
         typer.Option(
             "--encoding",
             help="The file's encoding. Default: UTF-8 (with or without BOM), UTF-16 with a "
-            "BOM, else Windows-1252 (with a note).",
+            "BOM, else Windows-1252 (with a note); for HTML, the charset the page declares.",
         ),
     ] = None,
     delimiter: Annotated[
@@ -203,6 +214,10 @@ def import_(
             "whole programme). Without it they are kept as comments at the end of the file.",
         ),
     ] = False,
+    max_pages: Annotated[
+        int,
+        typer.Option("--max-pages", min=1, help="Refuse a PDF of more pages (time, memory)."),
+    ] = 500,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -217,18 +232,25 @@ def import_(
     no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Turn a spreadsheet of proposals (CSV) into a candidate file, with suggested themes.
+    """Turn a programme (PDF, web page, Markdown, text or CSV) into a draft candidate file.
 
-    Each row becomes a proposal citing its source URL; themes come from a theme column or are
-    suggested from the catalogue (a comment above each proposal gives the scores; REVIEW marks
-    low confidence). The file is a draft: its summaries are the source's own words, to review
-    and rewrite before publishing. It always passes 'progcmp validate'.
+    From a document, the measures are its list items and short paragraphs under headings; each
+    gets its locator (p. 12 in a PDF, #anchor in a page, l. 34 in text) and, in a comment, its
+    chapter and section and a link to its page. Broken extraction is repaired: words
+    hyphenated across lines, ligatures, running headers and page numbers, two columns. From a
+    CSV, each row is a proposal citing its source URL. Themes come from a theme column or are
+    suggested from the catalogue (a comment gives the scores; REVIEW marks low confidence).
+    The file is a draft: its summaries are the source's own words, to review and rewrite
+    before publishing. It always passes 'progcmp validate'. PDF and HTML need the
+    progcmp[import] extra.
 
-    Example: progcmp import jean_luc_melenchon.csv --only-matching --id melenchon
-    --name "Jean-Luc Mélenchon" --party "La France insoumise" --election fr-pres-2017
-    -o drafts/fr-pres-2017/melenchon.yaml
+    Example: progcmp import programme.pdf --url https://example.org/programme.pdf
+    --name "Jeanne Exemple" --party "Parti exemple" --election fr-pres-2027
+    -o programmes/fr-pres-2027/jeanne-exemple.yaml
     """
-    from ..data.importer import ImportOptions, plan_import, read_table
+    from ..data.documents import Kind
+    from ..data.documents.importing import plan_document, read_document, read_input
+    from ..data.importer import ImportOptions, check_options, plan_import, read_table
     from ..text import clean, escape_controls, fold
 
     options = ImportOptions(
@@ -247,22 +269,39 @@ def import_(
         date=date,
         only_matching=only_matching,
     )
-    dataset = load(data, no_cache)
+    check_options(options)
+    dataset = load(data, no_cache)  # data problems first, as for every command with --data
     to_stdout = output is None or str(output) in STDOUT_NAMES
-    table = read_table(
-        file,
-        encoding=encoding,
-        delimiter="\t" if delimiter in ("tab", "\\t") else delimiter,
-        text_column=text_column,
-    )
+    source = read_input(file)
+    if source.kind is not Kind.CSV and url is None:
+        raise UsageError(
+            f"give --url: the address where this {source.kind} document is published "
+            "(the candidate file cites it as the source of every proposal)"
+        )
     if not to_stdout:
         assert output is not None
-        check_output(output, new_data=True)  # before the work of classifying
-    if table.note:
-        typer.echo(f"note: {escape_controls(table.note)}", err=True)
-    with ProgressBar("classifying") as bar:
-        advance = bar.steps(len(table.rows)) if bar.enabled else None
-        result = plan_import(table, dataset, options, progress=advance)
+        check_output(output, new_data=True)  # before the work of reading and classifying
+    if source.kind is Kind.CSV:
+        table = read_table(
+            file,
+            encoding=encoding,
+            delimiter="\t" if delimiter in ("tab", "\\t") else delimiter,
+            text_column=text_column,
+            raw=source.raw,
+        )
+        if table.note:
+            typer.echo(f"note: {escape_controls(table.note)}", err=True)
+        with ProgressBar("classifying") as bar:
+            advance = bar.steps(len(table.rows)) if bar.enabled else None
+            result = plan_import(table, dataset, options, progress=advance)
+    else:
+        with ProgressBar("reading pages", threshold=20) as pages:
+            document, note = read_document(
+                source, encoding=encoding, max_pages=max_pages, progress=pages
+            )
+        if note:
+            typer.echo(f"note: {escape_controls(note)}", err=True)
+        result = plan_document(document, dataset, options)
     text = result.checked_yaml(dataset)
     if to_stdout:
         write_stdout(text)

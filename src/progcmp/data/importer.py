@@ -63,7 +63,12 @@ class Table:
 
 
 def read_table(
-    path: Path, *, encoding: str | None = None, delimiter: str | None = None, text_column: str = ""
+    path: Path,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    text_column: str = "",
+    raw: bytes | None = None,
 ) -> Table:
     """Read a CSV file.
 
@@ -74,6 +79,8 @@ def read_table(
         delimiter: by default the one of ``, ; tab |`` whose header holds ``text_column``, else
             the one that splits the header into the most columns.
         text_column: the column the delimiter guess looks for.
+        raw: the file's bytes, when already read (standard input, or a file whose kind was
+            sniffed).
 
     Raises:
         UsageError: for an unknown encoding or a delimiter that is not one character.
@@ -84,7 +91,7 @@ def read_table(
         encoding = _text_encoding(encoding)
     if delimiter is not None and len(delimiter) != 1:
         raise UsageError(f"--delimiter must be one character (got {show(delimiter)})")
-    raw = _read_bytes(path, shown)
+    raw = _read_bytes(path, shown) if raw is None else raw
     text, used, note = _decode(raw, shown, encoding)
     text = text.lstrip("\ufeff")
     if delimiter is None:
@@ -158,6 +165,12 @@ def _read_bytes(path: Path, shown: str) -> bytes:
             return handle.read(MAX_CSV_BYTES + 1)
     except OSError as exc:
         raise DataError([Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from exc
+
+
+def decode(raw: bytes, shown: str, encoding: str | None) -> tuple[str, str, str | None]:
+    """The text, the encoding used, and a note when it was a guess: as for a CSV file (the
+    Markdown and text readers decode the same way)."""
+    return _decode(raw, shown, encoding)
 
 
 def _decode(raw: bytes, shown: str, encoding: str | None) -> tuple[str, str, str | None]:
@@ -263,6 +276,8 @@ class Imported:
     suggestion: Suggestion | None  # None when the themes came from the theme column
     notes: list[str] = field(default_factory=list)
     also_on: list[str] = field(default_factory=list)  # other sources with the same text
+    locator: str | None = None  # where in the source: "p. 12" (documents only)
+    context: str | None = None  # for the reviewer: the headings above it, a deep link
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +300,7 @@ class ImportResult:
     empty: int  # rows with no text
     duplicates: int  # rows repeating an earlier row's text and source
     merged: int = 0  # rows repeating an earlier row's text from another source (noted on it)
+    unit: str = "row"  # what ``rows`` counts: CSV rows, or a document's measures
 
     @property
     def flagged(self) -> int:
@@ -298,7 +314,8 @@ class ImportResult:
         """What was done, in one line for the terminal."""
         kept = len(self.proposals)
         parts = [
-            f"{kept} proposal{'s' * (kept != 1)} from {self.rows} row{'s' * (self.rows != 1)}",
+            f"{kept} proposal{'s' * (kept != 1)} from {self.rows} {self.unit}"
+            + "s" * (self.rows != 1),
             f"{len(self.sources)} source{'s' * (len(self.sources) != 1)}",
         ]
         if self.flagged:
@@ -410,6 +427,8 @@ def _note(table: str, only_matching: bool) -> str:
 def _proposal(p: Imported) -> dict[str, Any]:
     out: dict[str, Any] = {"id": p.id, "themes": list(p.themes), "summary": p.summary}
     out["source"] = p.source
+    if p.locator:
+        out["locator"] = p.locator
     notes = list(p.notes)
     if p.also_on:
         notes.append("Même texte aussi publié sur : " + ", ".join(p.also_on) + ".")
@@ -419,9 +438,10 @@ def _proposal(p: Imported) -> dict[str, Any]:
 
 
 def _comments(p: Imported) -> tuple[str, ...]:
+    context = (f"in: {p.context}",) if p.context else ()
     s = p.suggestion
     if s is None:
-        return ()
+        return context
     scored = "; ".join(
         f"{t.theme} {t.score:.2f}" + (f" ({', '.join(t.evidence)})" if t.evidence else "")
         for t in s.themes
@@ -433,8 +453,8 @@ def _comments(p: Imported) -> tuple[str, ...]:
             f"{t.theme} {t.score:.2f}" for t in beyond
         )
     if s.review:
-        return (f"REVIEW: low-confidence themes: {scored}",)
-    return (f"themes: {scored}",)
+        return (*context, f"REVIEW: low-confidence themes: {scored}")
+    return (*context, f"themes: {scored}")
 
 
 def _strip(value: Any) -> Any:
