@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 import os
@@ -19,7 +20,7 @@ from progcmp.data import yamlio
 from progcmp.data.loader import _check, _sound, candidate_files
 from progcmp.data.schema import CANDIDATE_FILE, THEMES_FILE
 
-from .conftest import BUNDLED, INVALID, REPO, VALID, Run
+from .conftest import BUNDLED, INVALID, REPO, VALID, Run, examples
 
 
 @pytest.fixture
@@ -223,7 +224,7 @@ def test_fast_and_careful_readings_agree_on_every_test_file(path: Path) -> None:
         assert yamlio.parse_plain(text) is not None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.sampled_from([p.read_text(encoding="utf-8") for p in _files() if p.stat().st_size < 20_000]),
     st.integers(min_value=0, max_value=10**9),
@@ -266,9 +267,9 @@ def test_fast_and_careful_readings_agree_on_damaged_files(
 
 def test_the_benchmark_corpus_is_valid_and_deterministic(tmp_path: Path) -> None:
     sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        import corpus
-        import run as benchmark  # noqa: F401 - the script at least imports
+    try:  # scripts, not a package: imported by name from their folder
+        corpus = importlib.import_module("corpus")
+        importlib.import_module("run")  # the benchmark script at least imports
     finally:
         sys.path.remove(str(REPO / "benchmarks"))
     one = corpus.generate(tmp_path / "one", 12, seed=7)

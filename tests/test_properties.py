@@ -38,14 +38,15 @@ from progcmp.render import FORMATS, RenderOptions, render
 from progcmp.text import UNSAFE, clean, escape_controls
 from progcmp.views import View
 
-from .conftest import VALID
+from .conftest import VALID, examples
 from .test_bad_inputs import BASE as CORPUS_BASE
 from .test_render import DATA, HOSTILE, check_csv, check_html, check_markdown, views
 
 # One setting for every property: enough examples to find the odd case, few enough that the
-# whole suite stays fast (about 35 s for this file on a CI machine).
-EXAMPLES = 300
-RENDER_EXAMPLES = 200  # each renders every view of the suite (views() in test_render)
+# whole suite stays fast. These are the "ci" profile's counts; "dev" runs a fifth of them
+# (tests/conftest.py).
+EXAMPLES = examples(300)
+RENDER_EXAMPLES = examples(200)  # each renders every view of the suite (views() in test_render)
 
 FILE = CORPUS_BASE / "fr-test-2027" / "alice.yaml"
 BASE_TEXT = FILE.read_text(encoding="utf-8")
@@ -297,7 +298,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
         free = [t for t in ids if t not in covered]
         annotations = (
             (Annotation(free[0], draw(st.sampled_from(list(GapKind)[1:])), some(), "s"),)
-            if free and draw(st.booleans())
+            if len(free) > 0 and draw(st.booleans())
             else ()
         )
         assessments = (

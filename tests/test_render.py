@@ -53,7 +53,7 @@ from progcmp.views.search import search
 from progcmp.views.similar import find_similar
 from progcmp.views.tone import load_bundled_lexicon, read_tone
 
-from .conftest import ANALYSIS, REPO, TESTS, VALID
+from .conftest import ANALYSIS, REPO, TESTS, VALID, examples
 
 DATA = load_dataset(VALID)
 MORE = load_dataset(ANALYSIS)  # with proposals alike across candidates, names inside texts
@@ -78,7 +78,7 @@ def views(data: Dataset = DATA) -> dict[str, View]:
         "report": election_report(data),
         "tone": read_tone(data, everyone, LEXICON),
         "agenda": measure_agenda(data, AGENDA, everyone),
-        "diff": diff_programmes(HISTORY, *HISTORY.candidates)
+        "diff": diff_programmes(HISTORY, HISTORY.candidates[0], HISTORY.candidates[1])
         if data is DATA
         else diff_programmes(data, everyone[0], everyone[1]),
         "suggest-themes": suggest_themes(data, columns[0]),
@@ -93,6 +93,7 @@ def views(data: Dataset = DATA) -> dict[str, View]:
 
 def empty_views(data: Dataset = DATA) -> dict[str, View]:
     """Every view with nothing in it: no candidate (or no theme)."""
+    (empty,) = find_candidates(data, ["empty"])
     return {
         "compare": compare(data, []),
         "gaps": find_gaps(data, []),
@@ -102,7 +103,7 @@ def empty_views(data: Dataset = DATA) -> dict[str, View]:
         "report": ElectionReport("fr-test-2027", compare(data, []), find_gaps(data, [])),
         "tone": read_tone(data, [], LEXICON),
         "agenda": measure_agenda(data, AGENDA, []),
-        "diff": diff_programmes(data, *find_candidates(data, ["empty"]) * 2),
+        "diff": diff_programmes(data, empty, empty),
         "matrix": salience(data, []),
         "similar": find_similar([], data.themes),
         "search": search([], data.themes, "libre"),
@@ -390,7 +391,7 @@ def test_colour_only_when_asked() -> None:
     assert "\x1b[" in render(view, "terminal", RenderOptions(color=True))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.text(max_size=80), st.text(max_size=30))
 def test_any_text_stays_inert_in_every_export(summary: str, name: str) -> None:
     """Whatever a proposal or a name holds, CSV round-trips and HTML and Markdown stay
