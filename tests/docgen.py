@@ -214,7 +214,10 @@ class _Line:
 def _wrap(pdf: object, text: str, width: float, size: float, bold: bool) -> list[str]:
     """Greedy line breaking; a long word that does not fit is hyphenated, as typesetters do."""
     pdf.set_font("helvetica", "B" if bold else "", size)  # type: ignore[attr-defined]
-    fits = lambda s: pdf.get_string_width(s) <= width  # type: ignore[attr-defined]  # noqa: E731
+
+    def fits(s: str) -> bool:
+        return bool(pdf.get_string_width(s) <= width)  # type: ignore[attr-defined]
+
     lines: list[str] = []
     current = ""
     for word in text.split():

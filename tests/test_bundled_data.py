@@ -359,9 +359,9 @@ def test_every_2024_source_and_quote_is_in_the_research_notes() -> None:
     urls = {_same_host(u) for u in re.findall(r"https?://[^\s)>`]+", notes)}
     missing = [f"{c.id}/{s.id}" for c in EURO for s in c.sources if _same_host(s.url) not in urls]
     assert not missing
-    quoted = [p for c in EURO for p in c.proposals if p.quote]
+    quoted = [p.quote for c in EURO for p in c.proposals if p.quote]
     assert quoted
-    assert all(p.quote in notes for p in quoted)
+    assert all(quote in notes for quote in quoted)
 
 
 @pytest.mark.skipif(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
 import io
 import json
 import os
@@ -29,7 +30,7 @@ from progcmp.model import Candidate, Dataset
 from progcmp.model.errors import UsageError
 from progcmp.views.names import find_candidates
 
-from .conftest import BUNDLED, INVALID, REPO, VALID, Run
+from .conftest import BUNDLED, INVALID, REPO, VALID, Run, examples
 
 
 @pytest.fixture
@@ -334,7 +335,7 @@ def test_a_corrupt_or_foreign_cache_file_is_ignored_and_rewritten(
     expected = load_dataset(data)
     cache.mkdir(mode=0o700)
     path = _path(data, cache)
-    path.write_bytes(_foreign_sqlite(cache / "x") if content == "foreign-sqlite" else content)
+    path.write_bytes(_foreign_sqlite(cache / "x") if isinstance(content, str) else content)
     _rewritten(data, cache, expected)
 
 
@@ -736,7 +737,7 @@ def test_fast_and_careful_readings_agree_on_every_test_file(path: Path) -> None:
         assert yamlio.parse_plain(text) is not None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.sampled_from([p.read_text(encoding="utf-8") for p in _files() if p.stat().st_size < 20_000]),
     st.integers(min_value=0, max_value=10**9),
@@ -779,9 +780,9 @@ def test_fast_and_careful_readings_agree_on_damaged_files(
 
 def test_the_benchmark_corpus_is_valid_and_deterministic(tmp_path: Path) -> None:
     sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        import corpus
-        import run as benchmark  # noqa: F401 - the script at least imports
+    try:  # scripts, not a package: imported by name from their folder
+        corpus = importlib.import_module("corpus")
+        importlib.import_module("run")  # the benchmark script at least imports
     finally:
         sys.path.remove(str(REPO / "benchmarks"))
     one = corpus.generate(tmp_path / "one", 12, seed=7)

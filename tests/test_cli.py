@@ -12,7 +12,7 @@ import pytest
 
 from progcmp import compare, find_candidates, load_dataset
 
-from .conftest import INVALID, VALID, Run, error_line
+from .conftest import INVALID, VALID, Run, Started, error_line
 
 D = ("--data", str(VALID))
 
@@ -196,18 +196,10 @@ def test_internal_errors_are_one_line_unless_debug(
         run("compare", "zoe", *D, "--debug")
 
 
-def test_python_dash_m_and_version_start_light() -> None:
-    env = {**os.environ, "PYTHONPATH": ""}
-    code = (
-        "import sys; from progcmp.cli import main\n"
-        "try:\n    main(['--version'])\nexcept SystemExit: pass\n"
-        "heavy = [m for m in ('yaml', 'rapidfuzz', 'rich', 'pydantic', 'jinja2') if m in sys.modules]\n"
-        "print(heavy)"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
-    )
-    assert out.stdout.splitlines() == ["progcmp 0.1.0", "[]"]
+def test_python_dash_m_and_version_start_light(version_child: Started) -> None:
+    assert version_child.stdout == "progcmp 0.1.0\n"
+    heavy = {"yaml", "rapidfuzz", "rich", "pydantic", "jinja2"}
+    assert heavy & version_child.modules == set()
     helped = subprocess.run(
         [sys.executable, "-m", "progcmp", "--help"], capture_output=True, text=True, check=True
     )

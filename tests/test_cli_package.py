@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 import typer
 
 from progcmp.cli import app
 from progcmp.cli.common import SharedOptions, shared_options
+
+from .conftest import Started
 
 SHARED = [
     "format",
@@ -27,23 +25,12 @@ SHARED = [
 ]
 
 
-def test_version_answers_before_typer_and_the_commands_are_imported() -> None:
-    code = (
-        "import sys; from progcmp.cli import main\n"
-        "try:\n    main(['--version'])\nexcept SystemExit: pass\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('typer', 'progcmp.cli.'))))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": ""},
-        check=True,
-    )
-    assert out.stdout.splitlines() == [
-        "progcmp 0.1.0",
-        "['progcmp.cli.boundary', 'progcmp.cli.console']",
-    ]
+def test_version_answers_before_typer_and_the_commands_are_imported(
+    version_child: Started,
+) -> None:
+    assert version_child.stdout == "progcmp 0.1.0\n"
+    loaded = sorted(m for m in version_child.modules if m.startswith(("typer", "progcmp.cli.")))
+    assert loaded == ["progcmp.cli.boundary", "progcmp.cli.console"]
 
 
 def test_every_command_that_shows_a_view_ends_with_the_shared_options_in_one_order() -> None:

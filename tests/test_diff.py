@@ -227,7 +227,7 @@ def test_cli_default_threshold_is_the_library_constant(run: Run) -> None:
     command = get_command(app).commands["diff"]  # type: ignore[attr-defined]
     option = next(p for p in command.params if p.name == "threshold")
     assert option.default == DIFF_THRESHOLD
-    assert Change.REWORDED == "reworded"
+    assert isinstance(Change.REWORDED, str) and Change.REWORDED.value == "reworded"
 
 
 def test_a_file_name_that_is_not_utf8_with_an_output_file(run: Run, tmp_path: Path) -> None:

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 import shlex
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,12 +163,33 @@ def _check(example: Example, run: Run, request: pytest.FixtureRequest) -> None:
 def _rewrite(example: Example, actual: str) -> None:
     """Put ``actual`` in place of the example's output, found by its command line and old
     output (earlier rewrites may have moved it)."""
-    lines = example.page.read_text(encoding="utf-8").split("\n")
-    old = example.expected.split("\n") if example.expected else []
-    at = next(
-        i + 1
-        for i, line in enumerate(lines)
-        if line == f"$ {example.command}" and lines[i + 1 : i + 1 + len(old)] == old
-    )
-    lines[at : at + len(old)] = actual.split("\n")
-    example.page.write_text("\n".join(lines), encoding="utf-8")
+    with _one_writer(example.page):
+        lines = example.page.read_text(encoding="utf-8").split("\n")
+        old = example.expected.split("\n") if example.expected else []
+        at = next(
+            i + 1
+            for i, line in enumerate(lines)
+            if line == f"$ {example.command}" and lines[i + 1 : i + 1 + len(old)] == old
+        )
+        lines[at : at + len(old)] = actual.split("\n")
+        example.page.write_text("\n".join(lines), encoding="utf-8")
+
+
+@contextmanager
+def _one_writer(page: Path, patience: float = 30.0) -> Iterator[None]:
+    """The blocks of one page may run in two test processes (pytest-xdist): one rewrites the
+    page at a time, or the second would write back what it read before the first wrote. A
+    folder is the lock (making one is atomic everywhere)."""
+    lock = page.with_name(f".{page.name}.lock")
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            lock.mkdir()
+            break
+        except FileExistsError:
+            assert time.monotonic() < deadline, f"{lock} is still there: remove it if stale"
+            time.sleep(0.01)
+    try:
+        yield
+    finally:
+        lock.rmdir()

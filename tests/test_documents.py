@@ -186,7 +186,7 @@ def bad(run: Run, tmp_path: Path, data: bytes, name: str = "doc.pdf") -> str:
     path = tmp_path / name
     path.write_bytes(data)
     out = tmp_path / "out.yaml"
-    result = run(*args(path, "--url", URL, "-o", out))
+    result = run(*args(path, "--url", URL, "-o", str(out)))
     assert (result.code, result.stdout) == (1, ""), result.stderr
     assert not out.exists()
     assert "Traceback" not in result.stderr

@@ -27,6 +27,11 @@ def test_ruff() -> None:
         assert out.returncode == 0, out.stdout + out.stderr
 
 
+def test_ci_runs_the_readme_test_command() -> None:
+    command = (REPO / ".ci" / "run").read_text(encoding="utf-8").rstrip().splitlines()[-1]
+    assert command in (REPO / "README.md").read_text(encoding="utf-8").splitlines()
+
+
 def test_mypy_strict() -> None:
     out = subprocess.run([sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr

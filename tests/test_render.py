@@ -54,13 +54,14 @@ from progcmp.views.search import search
 from progcmp.views.similar import find_similar
 from progcmp.views.tone import load_bundled_lexicon, read_tone
 
-from .conftest import ANALYSIS, REPO, TESTS, VALID
+from .conftest import ANALYSIS, REPO, TESTS, VALID, examples
 
 DATA = load_dataset(VALID)
 MORE = load_dataset(ANALYSIS)  # with proposals alike across candidates, names inside texts
 HISTORY = load_dataset(TESTS / "data" / "history")
 AGENDA = load_agenda(TESTS / "data" / "agendas" / "exemple.yaml", DATA.themes)
 LEXICON = load_bundled_lexicon()
+MARKDOWN = MarkdownIt("commonmark").enable("table")  # made once: each parse has its own state
 EXTENSIONS = {"terminal": "txt", "markdown": "md", "json": "json", "csv": "csv", "html": "html"}
 
 FR = get_locale("fr").blind  # the words of --blind in the default language
@@ -81,7 +82,7 @@ def views(data: Dataset = DATA) -> dict[str, View]:
         "report": election_report(data),
         "tone": read_tone(data, everyone, LEXICON),
         "agenda": measure_agenda(data, AGENDA, everyone),
-        "diff": diff_programmes(HISTORY, *HISTORY.candidates)
+        "diff": diff_programmes(HISTORY, HISTORY.candidates[0], HISTORY.candidates[1])
         if data is DATA
         else diff_programmes(data, everyone[0], everyone[1]),
         "suggest-themes": suggest_themes(data, columns[0]),
@@ -96,6 +97,7 @@ def views(data: Dataset = DATA) -> dict[str, View]:
 
 def empty_views(data: Dataset = DATA) -> dict[str, View]:
     """Every view with nothing in it: no candidate (or no theme)."""
+    (empty,) = find_candidates(data, ["empty"])
     return {
         "compare": compare(data, []),
         "gaps": find_gaps(data, []),
@@ -105,7 +107,7 @@ def empty_views(data: Dataset = DATA) -> dict[str, View]:
         "report": ElectionReport("fr-test-2027", compare(data, []), find_gaps(data, [])),
         "tone": read_tone(data, [], LEXICON),
         "agenda": measure_agenda(data, AGENDA, []),
-        "diff": diff_programmes(data, *find_candidates(data, ["empty"]) * 2),
+        "diff": diff_programmes(data, empty, empty),
         "matrix": salience(data, []),
         "similar": find_similar([], data.themes),
         "search": search([], data.themes, "libre"),
@@ -351,7 +353,7 @@ def check_html(text: str) -> HTMLParser:
 
 def check_markdown(text: str) -> None:
     """Every table row has the header's cell count; no raw HTML but our <br>; no data links."""
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    tokens = MARKDOWN.parse(text)
     cells = 0
     row_sizes = []
     for token in tokens:
@@ -376,7 +378,7 @@ def check_markdown(text: str) -> None:
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_markdown_escape_round_trips_through_a_parser(text: str) -> None:
-    html = MarkdownIt("commonmark").enable("table").renderInline(escape(text))
+    html = MARKDOWN.renderInline(escape(text))
     from html import unescape
 
     from progcmp.text import clean
@@ -393,7 +395,7 @@ def test_colour_only_when_asked() -> None:
     assert "\x1b[" in render(view, "terminal", RenderOptions(color=True))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.text(max_size=80), st.text(max_size=30))
 def test_any_text_stays_inert_in_every_export(summary: str, name: str) -> None:
     """Whatever a proposal or a name holds, CSV round-trips and HTML and Markdown stay

@@ -16,6 +16,7 @@ from rapidfuzz.distance import LCSseq
 
 from progcmp import load_dataset
 from progcmp.text import _LIGATURES, fold
+from progcmp.text import similarity as similarity_module
 from progcmp.text.similarity import (
     _by_letters,
     _by_split,
@@ -25,7 +26,7 @@ from progcmp.text.similarity import (
 )
 from progcmp.views.similar import find_similar
 
-from .conftest import ANALYSIS, BUNDLED, REPO
+from .conftest import ANALYSIS, BUNDLED, REPO, examples
 
 REFERENCE = REPO.parent / "shared" / "data" / "presidentielles2017"
 
@@ -55,7 +56,7 @@ def reference_fold(text: str) -> str:
     return re.sub(r"[\W_]+", " ", bare).strip()
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(
     text=st.text(
         alphabet=st.sampled_from("aeEcCoO İßœÆ-'\u0301\u0327\u034f\u0308\u20dd\u05b0ΩЖ·1")
@@ -125,7 +126,7 @@ WORDS = ["net", "nets", "neutralite", "neutralites", "libre", "libres", "logicie
 key_strategy = st.lists(st.sampled_from(WORDS), max_size=6).map(" ".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     items=st.lists(
         st.tuples(key_strategy, st.integers(0, 3), st.sets(st.integers(0, 2), max_size=2)),
@@ -144,7 +145,7 @@ def test_same_pairs_as_exhaustive_on_random_data(
     )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(texts=st.lists(st.text(max_size=40), min_size=2, max_size=12), threshold=st.integers(1, 100))
 def test_same_pairs_as_exhaustive_on_random_text(texts: list[str], threshold: int) -> None:
     keys = [key(t) for t in texts]
@@ -155,7 +156,7 @@ def test_same_pairs_as_exhaustive_on_random_text(texts: list[str], threshold: in
     )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(a=key_strategy, b=key_strategy)
 def test_the_bounds_hold(a: str, b: str) -> None:
     """The formulas of the module docstring: the score of two keys is at most the larger of the
@@ -184,7 +185,7 @@ def test_the_bounds_hold(a: str, b: str) -> None:
             assert shared == c
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     items=st.lists(
         st.tuples(key_strategy, st.integers(0, 2), st.sets(st.integers(0, 1), max_size=2)),
@@ -271,7 +272,7 @@ def test_many_identical_proposals_are_scored_once_and_pairs_capped(
         for c in (ana, ben)
     ]
     scored: list[int] = []
-    real = similar_view.similar_pairs
+    real = similarity_module.similar_pairs
 
     def counted(keys: list[str], *args: object) -> list[tuple[int, int, float]]:
         scored.append(len(keys))

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from progcmp.data.yamlio import Located, parse
 from progcmp.data.yamlwrite import Commented, Trailer, dump, item_lines, scalar
 
+from .conftest import examples
+
 
 def read_back(text: str) -> Any:
     located = parse(text, "t.yaml")
@@ -125,7 +127,7 @@ def test_comments_and_trailers() -> None:
     assert read_back(uncommented)["proposals"][2] == {"id": "p3", "summary": "a: b"}
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(), st.text(alphabet=st.sampled_from(" \t\n-:#'\"aé«»\xa0\u2028\r"), max_size=30))
 def test_any_text_reads_back(text: str, odd: str) -> None:
     data = {"a": text, "b": odd, "c": [text, odd], "d": [{"x": odd, "y": text}]}
