@@ -238,3 +238,34 @@ def test_an_exclamation_mark_before_a_link_makes_no_image() -> None:
     line = (Span("En Marche !"), Span("site", None, "https://example.org/"))
     html = MarkdownIt("commonmark").renderInline(_line(line))
     assert "<img" not in html and 'href="https://example.org/"' in html
+
+
+@pytest.mark.parametrize("election", ["2017", "2022", "2024", None])
+def test_the_candidate_list_at_80_columns_keeps_headers_and_ids_whole(
+    run: Run, election: str | None
+) -> None:
+    """One table per election, under its id, with no election column; at 80 columns no header
+    word is cut, nor any id (what one types) of 16 characters or fewer."""
+    args = ["--election", election] if election else []
+    result = run("candidates", *args, "--data", BUNDLED, "--width", "80")
+    assert (result.code, result.stderr) == (0, "")
+    found = tables(result.stdout)
+    shown = re.findall(r"^Élection\u202f: (\S+)$", result.stdout, re.M)
+    everyone = load_dataset(BUNDLED).candidates
+    elections = dict.fromkeys(c.election for c in everyone)
+    expected = [e for e in elections if election in (None, e[-4:])]
+    assert shown == expected and len(found) == len(expected)
+    first_cells = set()
+    for table in found:
+        assert max(len(line) for line in table) <= 80
+        names = headers(table)
+        assert names[0] == "Id" and names[-2:] == ["Propositions", "Thèmes"]
+        assert names[1:3] in (["Candidat", "Parti"], ["Liste", "Tête de liste"])
+        first_cells |= {line.split("│")[1].strip() for line in table[3:-1]}
+    ids = [c.id for c in everyone if c.election in expected]
+    assert [i for i in ids if len(i) <= 16 and i not in first_cells] == []
+
+
+def test_lists_are_named_by_their_head(run: Run) -> None:
+    result = run("candidates", "--data", MANY, "-f", "markdown")
+    assert result.stdout.splitlines()[2] == "| Id | Liste | Tête de liste | Propositions | Thèmes |"

@@ -79,6 +79,41 @@ def _natural_widths(block: Table, whole_headers: bool) -> list[int]:
     return widths
 
 
+MAX_UNBROKEN = 20  # a word longer than this may be cut to let the other columns breathe
+
+
+def _fitted_widths(block: Table, width: int) -> list[int] | None:
+    """Widths for a table of short cells (a list of candidates) that is wider than ``width``:
+    every column keeps its longest word whole (in text, up to :data:`MAX_UNBROKEN`) and the
+    room left goes to the columns in proportion to what each still lacks. None when the table
+    fits as it is. When not even the words fit, the widest column gives way first, text before
+    single words (an id to type) at equal width."""
+    natural = [cell_len(h) for h in block.headers]
+    words = [max((cell_len(w) for w in h.split()), default=0) for h in block.headers]
+    prose = [False] * len(natural)  # text, as opposed to a column of single words (ids)
+    for row in block.rows:
+        for i, cell in enumerate(row):
+            for line in cell:
+                plain = _text(line).plain
+                natural[i] = max(natural[i], cell_len(plain))
+                words[i] = max([words[i], *(cell_len(w) for w in plain.split())])
+                prose[i] = prose[i] or " " in plain.strip()
+    words = [min(w, MAX_UNBROKEN) if prose[i] else w for i, w in enumerate(words)]
+    room = width - 1 - 3 * len(natural)  # each column takes 3 more: padding and border
+    if sum(natural) <= room or room < len(words):
+        return None
+    while sum(words) > room:  # the widest column gives up a cell; text before single words
+        widest = max(range(len(words)), key=lambda i: (words[i], prose[i]))
+        words[widest] -= 1
+    lacking = [n - w for n, w in zip(natural, words, strict=True)]
+    spare = room - sum(words)
+    extra = [spare * lack // max(1, sum(lacking)) for lack in lacking]
+    # what rounding left over goes to the columns that lack the most
+    for i in sorted(range(len(extra)), key=lambda i: -lacking[i])[: spare - sum(extra)]:
+        extra[i] += 1
+    return [w + e for w, e in zip(words, extra, strict=True)]
+
+
 def _split(block: Table, width: int) -> list[tuple[Table, list[int]]]:
     """Cut a ``split`` table into tables that fit ``width``, each repeating the first column,
     with as even a number of columns as fits; return each with its column widths."""
@@ -144,6 +179,8 @@ def _table(
         expand=block.prose and (width > 100 or bool(block.ratios) or first is not None),
         padding=(0, 1),
     )
+    if widths is None and not block.prose and not block.split:
+        widths = _fitted_widths(block, width)
     for i, raw_header in enumerate(block.headers):
         header = _safe(raw_header)
         if widths is not None:

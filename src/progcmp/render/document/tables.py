@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ...model import Candidate, GapKind, Status
+from collections.abc import Sequence
+
+from ...model import Candidate, ContenderKind, GapKind, Status
 from ...views.candidates import CandidateList
 from ...views.cells import Cell, covered_count
 from ...views.compare import Comparison
@@ -58,6 +60,29 @@ def _cell_lines(cell: Cell, refs: References, loc: Locale) -> tuple[Line, ...]:
 
 
 def candidate_list(view: CandidateList, loc: Locale) -> list[Block]:
+    """One table per election, under its id, in the order the candidates come."""
+    by_election: dict[str, list[Candidate]] = {}
+    for c in view.candidates:
+        by_election.setdefault(c.election, []).append(c)
+    if not by_election:
+        return [_candidate_table((), view.theme_count, loc)]
+    blocks: list[Block] = []
+    for election, members in by_election.items():
+        blocks.append(Paragraph((Span(loc.colon(loc.word("election")), "bold"), Span(election))))
+        blocks.append(_candidate_table(members, view.theme_count, loc))
+    return blocks
+
+
+def _candidate_table(members: Sequence[Candidate], theme_count: int, loc: Locale) -> Table:
+    # Lists are named by their head, which says more than a party the data often does not give.
+    lists = bool(members) and all(c.kind is ContenderKind.LIST for c in members)
+    headers = (
+        "id",
+        "list" if lists else "candidate",
+        "leader" if lists else "party",
+        "proposals",
+        "themes",
+    )
     rows = tuple(
         tuple(
             ((Span(text, style),),)
@@ -69,22 +94,14 @@ def candidate_list(view: CandidateList, loc: Locale) -> list[Block]:
                     else f"{c.name} ({loc.status(c.status)})",
                     None,
                 ),
-                (c.party, None),
-                (c.election, None),
+                (c.leader or loc.word("leader_unknown"), None) if lists else (c.party, None),
                 (str(len(c.proposals)), None),
-                (f"{covered_count(c)}/{view.theme_count}", None),
+                (f"{covered_count(c)}/{theme_count}", None),
             )
         )
-        for c in view.candidates
+        for c in members
     )
-    return [
-        Table(
-            tuple(
-                loc.word(k) for k in ("id", "candidate", "party", "election", "proposals", "themes")
-            ),
-            rows,
-        )
-    ]
+    return Table(tuple(loc.word(k) for k in headers), rows)
 
 
 def theme_list(view: ThemeList, loc: Locale) -> list[Block]:
