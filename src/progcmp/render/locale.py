@@ -42,6 +42,7 @@ class Typography:
     narrow_after: str = ""  # marks that a space after becomes U+202F (French «)
     apostrophe: str = "'"  # what a straight apostrophe of an interface string becomes
     thousands: str = ","  # between groups of three digits
+    decimal: str = "."  # before the decimals: 0.5, 0,5
     group_from: int = 1000  # the smallest number written in groups
 
     def typeset(self, text: str) -> str:
@@ -112,6 +113,12 @@ class Locale:
         if abs(n) < self.typography.group_from:
             return str(n)
         return f"{n:,}".replace(",", self.typography.thousands)
+
+    def decimal(self, x: float, places: int | None = None) -> str:
+        """A number with decimals as the language writes it (``0.75``, ``0,75``): ``places``
+        decimals, else as few as show it."""
+        text = f"{x:.{places}f}" if places is not None else f"{x:g}"
+        return text.replace(".", self.typography.decimal)
 
     def quote(self, text: str) -> str:
         """A quotation of the data's text in the language's quotation marks (the text itself

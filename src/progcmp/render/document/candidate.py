@@ -75,11 +75,15 @@ def suggestions(view: ThemeSuggestions, loc: Locale) -> list[Block]:
             (
                 Span(
                     loc.word("to_review").format(
-                        n=view.to_review, total=len(view.candidate.proposals)
+                        n=view.to_review,
+                        proposals=loc.count(view.to_review, "proposals"),
+                        total=len(view.candidate.proposals),
                     ),
                     "bold",
                 ),
-                Span(" — " + loc.word("audit_method").format(suggest=SUGGEST_AT), "dim"),
+                Span(
+                    " — " + loc.word("audit_method").format(suggest=loc.decimal(SUGGEST_AT)), "dim"
+                ),
             )
         ),
     ]
@@ -87,7 +91,7 @@ def suggestions(view: ThemeSuggestions, loc: Locale) -> list[Block]:
     for item in view.items:
         p = item.proposal
         suggested = tuple(
-            (Span(f"{labels[s.theme]} "), Span(f"{s.score:.2f}", "ref"))
+            (Span(f"{labels[s.theme]} "), Span(loc.decimal(s.score, 2), "ref"))
             for s in item.suggestion.themes
         ) or ((Span(loc.word("nothing_suggested"), "dim"),),)
         audit = tuple(

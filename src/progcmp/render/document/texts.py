@@ -146,7 +146,9 @@ def diff(view: ProgrammeDiff, loc: Locale) -> list[Block]:
         Paragraph(
             (
                 Span(
-                    loc.word("diff_method").format(scorer=SCORER, threshold=f"{view.threshold:g}"),
+                    loc.word("diff_method").format(
+                        scorer=SCORER, threshold=loc.decimal(view.threshold)
+                    ),
                     "dim",
                 ),
             )
@@ -189,9 +191,9 @@ def _change_line(
     change: ProposalChange, view: ProgrammeDiff, labels: dict[str, str], cite: Cite, loc: Locale
 ) -> Line:
     head = f"{_CHANGE_MARKS[change.change]} {loc.word(str(change.change))}"
-    if change.matched_by and change.change is not Change.UNCHANGED:
+    if change.matched_by and change.score is not None and change.change is not Change.UNCHANGED:
         how = loc.word("by_id" if change.matched_by == "id" else "by_similarity")
-        head += f" ({how}, {change.score:g})"
+        head += f" ({how}, {loc.decimal(change.score)})"
     spans = [Span(loc.colon(head), "bold")]
     if change.change is Change.ADDED:
         assert change.new is not None
@@ -363,7 +365,9 @@ def similar(view: SimilarReport, loc: Locale) -> list[Block]:
         found = loc.word(key).format(n=count, themes=len(with_groups))
     blocks: list[Block] = [
         Heading(loc.colon(loc.word("similar")) + " · ".join(c.name for c in view.candidates)),
-        Paragraph((Span(loc.word("similar_note").format(threshold=f"{view.threshold:g}"), "dim"),)),
+        Paragraph(
+            (Span(loc.word("similar_note").format(threshold=loc.decimal(view.threshold)), "dim"),)
+        ),
         Paragraph((Span(found),)),
     ]
     if with_groups:
