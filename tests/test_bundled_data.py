@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from progcmp import GapKind, compare, find_candidate, find_candidates, find_gaps, load_dataset
 from progcmp.text import fold
 
-from .conftest import BUNDLED
+from .conftest import BUNDLED, Run
 
 DATA = load_dataset(BUNDLED)
 DUPLICATE_SCORE = 90  # token_sort_ratio on folded summaries: above this, two proposals say the same
@@ -612,3 +612,16 @@ def test_the_whole_2022_report_exports_cleanly() -> None:
     check_html(render(report, "html"))
     check_csv(report, render(report, "csv"))
     check_markdown(render(report, "markdown", RenderOptions(layout="sections")))
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("macron@2022", "les 23 sources examinées, toutes lues en partie"),
+        ("macron@2017", "les 37 sources examinées, dont une lue en partie"),
+    ],
+)
+def test_a_gap_says_how_much_of_its_sources_was_read(run: Run, name: str, said: str) -> None:
+    result = run("gaps", name, "--theme", "net-neutrality", "--width", "200")
+    assert (result.code, result.stderr) == (0, "")
+    assert said in result.stdout

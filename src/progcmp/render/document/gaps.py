@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import Candidate, GapKind
+from ...model import Candidate, GapKind, Reading
 from ...views.cells import Gap
 from ...views.gaps import GapReport
 from ..locale import Locale
@@ -48,7 +48,7 @@ def gaps(view: GapReport, loc: Locale) -> list[Block]:
             for gap in gaps:
                 rests: list[Line] = []
                 if gap.kind in (GapKind.NONE_FOUND, GapKind.CONTESTED):
-                    rests.append((_reviewed_phrase(len(candidate.reviewed), loc),))
+                    rests.append((_reviewed_phrase(candidate, loc),))
                 rests += [
                     (Span(s.title),)
                     for s in gap.sources
@@ -99,10 +99,21 @@ def _rests_on(candidate: Candidate, gap: Gap) -> int:
     return len(gap.sources)
 
 
-def _reviewed_phrase(count: int, loc: Locale) -> Span:
+def _reviewed_phrase(candidate: Candidate, loc: Locale) -> Span:
+    """The sources a 'nothing found' rests on, and how many of them were read only in part:
+    a gap is only as good as what was read."""
+    count = len(candidate.reviewed)
     if count == 0:
         return Span(loc.word("no_reviewed"), "dim")
-    return Span(loc.word("reviewed_1" if count == 1 else "reviewed_n", n=count))
+    partial = sum(candidate.source(s).read is Reading.PARTIAL for s in candidate.reviewed)
+    phrase = loc.word("reviewed_1" if count == 1 else "reviewed_n", n=count)
+    if partial:
+        if count == 1:
+            read = "read_in_part_1"
+        else:
+            read = {1: "read_in_part_one", count: "read_in_part_all"}.get(partial, "read_in_part_n")
+        phrase += loc.word(read, n=loc.number(partial))
+    return Span(phrase)
 
 
 def view_theme_label(view: GapReport, theme_id: str, loc: Locale) -> str:
