@@ -269,3 +269,12 @@ def test_the_candidate_list_at_80_columns_keeps_headers_and_ids_whole(
 def test_lists_are_named_by_their_head(run: Run) -> None:
     result = run("candidates", "--data", MANY, "-f", "markdown")
     assert result.stdout.splitlines()[2] == "| Id | Liste | Tête de liste | Propositions | Thèmes |"
+
+
+def test_a_title_about_many_contenders_counts_them(run: Run) -> None:
+    """Thirty-eight names in a title ran for 21 lines before the table: beyond four, a title
+    says how many and of which election (the columns name them)."""
+    lists = run("compare", "--all", "--data", MANY, "-t", "free-software", "-f", "markdown")
+    assert lists.stdout.splitlines()[0] == "# Comparaison\u202f: 38 listes · eu-test-2029"
+    two = run("compare", "melenchon@2017", "macron@2017", "-t", "e-health", "-f", "markdown")
+    assert two.stdout.splitlines()[0] == "# Comparaison\u202f: Jean-Luc Mélenchon · Emmanuel Macron"

@@ -14,13 +14,14 @@ from ...views.themes import ThemeList
 from ..locale import Locale
 from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table
 from .references import References
+from .titles import contenders_title
 
 
 def comparison(view: Comparison, loc: Locale) -> list[Block]:
     refs = References()
     for c, s in view.cited_sources():  # numbered column by column, as the table reads
         refs.number(c, s.id)
-    names = " · ".join(c.name for c in view.candidates)
+    names = contenders_title(view.candidates, loc)
     rows = tuple(
         (
             ((Span(loc.text(row_theme.label), "bold"),),),

@@ -14,6 +14,7 @@ from ...views.tone import CandidateTone, Hit, ProposalTone, ToneLabel, ToneRepor
 from ..locale import Locale
 from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table, cell
 from .references import References
+from .titles import contenders_title
 
 # --- tone ---------------------------------------------------------------------------------------
 
@@ -29,7 +30,7 @@ def tone(view: ToneReport, loc: Locale) -> list[Block]:
         defensive=descriptions["defensive"].rstrip(".") + ".",
         constructive=descriptions["constructive"].rstrip(".") + ".",
     )
-    names = " · ".join(ct.candidate.name for ct in view.candidates)
+    names = contenders_title([ct.candidate for ct in view.candidates], loc)
     blocks: list[Block] = [
         Heading(loc.colon(loc.word("tone")) + names),
         Paragraph((Span(method, "dim"),)),
@@ -364,7 +365,7 @@ def similar(view: SimilarReport, loc: Locale) -> list[Block]:
         key = "pairs_found_1" if len(with_groups) == 1 else "pairs_found"
         found = loc.word(key).format(n=count, themes=len(with_groups))
     blocks: list[Block] = [
-        Heading(loc.colon(loc.word("similar")) + " · ".join(c.name for c in view.candidates)),
+        Heading(loc.colon(loc.word("similar")) + contenders_title(view.candidates, loc)),
         Paragraph(
             (Span(loc.word("similar_note").format(threshold=loc.decimal(view.threshold)), "dim"),)
         ),
