@@ -371,3 +371,24 @@ def test_suggest_themes(run: Run) -> None:
     only = json.loads(run("suggest-themes", "zoe", *D, "-f", "json", "--only-review").stdout)
     assert [p["status"] for p in only["proposals"]] == ["review"] * only["to_review"]
     assert run("suggest-themes", "nobody", *D).code == 2
+
+
+@pytest.mark.parametrize("command", ["gaps", "matrix", "similar", "tone"])
+def test_every_contender_means_one_election_never_a_mix(run: Run, command: str) -> None:
+    """With no name, a command reads every contender of the only election; on the bundled data
+    (three elections) it asks which, rather than mixing 63 contenders of three elections."""
+    mixed = run(command)
+    assert mixed.code == 2
+    assert mixed.stderr.splitlines()[0] == (
+        "progcmp: error: the data holds several elections (fr-euro-2024, fr-pres-2017, "
+        "fr-pres-2022): name the contenders (NAME@ELECTION), or give --all --election ELECTION"
+    )
+    one = run(command, "--all", "--election", "2017", "-f", "json")
+    assert (one.code, one.stderr) == (0, "")
+    assert "fr-pres-2022" not in one.stdout and "fr-pres-2017" in one.stdout
+    both = run(command, "macron@2017", "--all")
+    assert both.code == 2
+    assert "name the contenders or give --all, not both" in both.stderr
+    alone = run(command, "macron@2017", "hamon", "--election", "2017")
+    assert alone.code == 2
+    assert "--election goes with --all" in alone.stderr

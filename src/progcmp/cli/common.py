@@ -123,6 +123,29 @@ def contenders(dataset: Dataset, names: Sequence[str]) -> tuple[Candidate, ...]:
     return found
 
 
+def chosen_contenders(
+    dataset: Dataset, names: Sequence[str], every: bool, election: str | None
+) -> tuple[Candidate, ...]:
+    """The contenders a command works on: those named, or, with --all (or no name at all),
+    every contender of one election in the official order. Never a mix of elections by
+    default: with several in the data and no name, --election says which."""
+    from ..model.errors import UsageError
+    from ..views.names import select_all
+
+    if every and names:
+        raise UsageError("name the contenders or give --all, not both")
+    if election is not None and not every:
+        raise UsageError("--election goes with --all (to name one contender: NAME@ELECTION)")
+    if names:
+        return contenders(dataset, names)
+    if not every and len(dataset.elections) > 1:
+        raise UsageError(
+            f"the data holds several elections ({', '.join(dataset.elections)}): name the "
+            "contenders (NAME@ELECTION), or give --all --election ELECTION"
+        )
+    return select_all(dataset, election)
+
+
 def cache_dir() -> Path | None:
     """The cache folder, or None (no cache) where there is none to be had.
 

@@ -153,10 +153,29 @@ BlindOpt = Annotated[
         "sources' titles, publishers and URLs, and names inside texts are hidden.",
     ),
 ]
+AllOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help="Every contender of the election, in the official (ballot) order, else in the "
+        "data's order.",
+    ),
+]
+ElectionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--election",
+        "-e",
+        metavar="ELECTION",
+        help="With --all: the election (id, or a part of it such as 2017). Default: the only "
+        "one in the data.",
+    ),
+]
 NamesArg = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Candidates, in the order to show them (default: all).",
+        help="Candidates, in the order to show them (default: every contender of the only "
+        "election; NAME@ELECTION to pick an election).",
         autocompletion=complete_candidates,
         metavar="NAME...",
         show_default=False,

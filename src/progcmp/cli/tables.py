@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..model.errors import ExitCode
-from .common import SharedOptions, blinded, contenders, shared_options
-from .options import BlindOpt, NamesArg, ThemeOpt, complete_candidates
+from .common import SharedOptions, blinded, chosen_contenders, contenders, shared_options
+from .options import AllOpt, BlindOpt, ElectionOpt, NamesArg, ThemeOpt, complete_candidates
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -32,24 +32,8 @@ def compare(
             show_default=False,
         ),
     ] = None,
-    every: Annotated[
-        bool,
-        typer.Option(
-            "--all",
-            help="Every contender of the election, in the official (ballot) order, else in "
-            "the data's order.",
-        ),
-    ] = False,
-    election: Annotated[
-        str | None,
-        typer.Option(
-            "--election",
-            "-e",
-            metavar="ELECTION",
-            help="With --all: the election (id, or a part of it such as 2017). Default: the "
-            "only one in the data.",
-        ),
-    ] = None,
+    every: AllOpt = False,
+    election: ElectionOpt = None,
     theme: ThemeOpt = None,
     blind: BlindOpt = False,
     *,
@@ -89,10 +73,9 @@ def compare(
 
 @shared_options()
 def gaps(
-    names: Annotated[
-        list[str] | None,
-        typer.Argument(help="Candidates (default: all).", autocompletion=complete_candidates),
-    ] = None,
+    names: NamesArg = None,
+    every: AllOpt = False,
+    election: ElectionOpt = None,
     theme: ThemeOpt = None,
     fail_on_gaps: Annotated[
         bool,
@@ -133,7 +116,7 @@ def gaps(
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
-    chosen = contenders(dataset, names) if names else dataset.candidates
+    chosen = chosen_contenders(dataset, names or [], every, election)
     dataset, chosen = blinded(dataset, chosen, blind, shared.lang)
     report: GapReport | AgendaReport
     if agenda is not None:
@@ -175,6 +158,8 @@ def show(
 @shared_options()
 def matrix(
     names: NamesArg = None,
+    every: AllOpt = False,
+    election: ElectionOpt = None,
     theme: ThemeOpt = None,
     blind: BlindOpt = False,
     *,
@@ -194,7 +179,7 @@ def matrix(
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
-    chosen = contenders(dataset, names) if names else dataset.candidates
+    chosen = chosen_contenders(dataset, names or [], every, election)
     dataset, chosen = blinded(dataset, chosen, blind, shared.lang)
     shared.emit(salience(dataset, chosen, themes))
 

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..model.errors import UsageError
-from .common import SharedOptions, blinded, contenders, shared_options
-from .options import BlindOpt, NamesArg, ThemeOpt, complete_candidates
+from .common import SharedOptions, blinded, chosen_contenders, contenders, shared_options
+from .options import AllOpt, BlindOpt, ElectionOpt, NamesArg, ThemeOpt, complete_candidates
 
 if TYPE_CHECKING:
     from ..model import Candidate, Dataset
@@ -22,6 +22,8 @@ SIMILAR_THRESHOLD = 75  # consensus.DEFAULT_THRESHOLD, not imported at start-up 
 @shared_options()
 def similar(
     names: NamesArg = None,
+    every: AllOpt = False,
+    election: ElectionOpt = None,
     threshold: Annotated[
         int,
         typer.Option(
@@ -52,7 +54,7 @@ def similar(
 
     dataset = shared.load()
     themes = select_themes(dataset, theme or [])
-    chosen = contenders(dataset, names) if names else dataset.candidates
+    chosen = chosen_contenders(dataset, names or [], every, election)
     if len(chosen) == 1:
         raise UsageError("give at least two candidates to compare, or none for all of them")
     report = find_similar(chosen, themes, threshold)
@@ -106,10 +108,9 @@ class TextLang(StrEnum):
 
 @shared_options()
 def tone(
-    names: Annotated[
-        list[str] | None,
-        typer.Argument(help="Candidates (default: all).", autocompletion=complete_candidates),
-    ] = None,
+    names: NamesArg = None,
+    every: AllOpt = False,
+    election: ElectionOpt = None,
     lexicon: Annotated[
         Path | None,
         typer.Option(
@@ -142,7 +143,7 @@ def tone(
     from ..views.tone import load_bundled_lexicon, read_tone
 
     dataset = shared.load()
-    chosen = contenders(dataset, names) if names else dataset.candidates
+    chosen = chosen_contenders(dataset, names or [], every, election)
     if lexicon is None:
         words = load_bundled_lexicon()
     else:
