@@ -378,7 +378,9 @@ def test_an_id_reused_on_another_theme_pairs_by_similarity_not_by_id() -> None:
         ],
     )
     diff = diff_programmes(HISTORY, old, new)
-    assert [(*row, c.id_reused) for row, c in zip(summary(diff.changes), diff.changes)] == [
+    assert [
+        (*row, c.id_reused) for row, c in zip(summary(diff.changes), diff.changes, strict=True)
+    ] == [
         ("added", None, "mesure-1", None, None, True),
         ("reworded", "mesure-1", "mesure-7", "similarity", 88.9, True),
         ("reworded", "mesure-2", "mesure-2", "id", 92.2, False),
