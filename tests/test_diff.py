@@ -125,6 +125,7 @@ def test_records_are_flat_strings() -> None:
         "change": "reworded",
         "matched_by": "similarity",
         "score": "81.3",
+        "id_reused": "false",
         "themes": "net-neutrality",
         "old_id": "neutralite",
         "new_id": "neutralite-constitution",
@@ -342,3 +343,71 @@ def limited_markdown(view: object) -> str:
 
     options = RenderOptions(locale=get_locale("en"), width=100)
     return render(view, "markdown", options)  # type: ignore[arg-type]
+
+
+def _invented(election: str, proposals: list[tuple[str, str, str]]) -> Candidate:
+    """An invented programme: (id, theme, summary) per proposal."""
+    return Candidate(
+        id="c",
+        name="C",
+        party="P",
+        election=election,
+        path=f"{election}.yaml",
+        proposals=tuple(
+            Proposal(id=pid, themes=(theme,), summary=s, source="s") for pid, theme, s in proposals
+        ),
+    )
+
+
+def test_an_id_reused_on_another_theme_pairs_by_similarity_not_by_id() -> None:
+    """The same id for an unrelated proposal on another theme is not one proposal reworded."""
+    old = _invented(
+        "a",
+        [
+            ("mesure-1", "free-software", "Financer les logiciels libres des écoles."),
+            ("mesure-2", "net-neutrality", "Interdire le bridage des débits par les opérateurs."),
+        ],
+    )
+    new = _invented(
+        "b",
+        [
+            # mesure-1 now names a proposal on another theme; the old one became mesure-7
+            ("mesure-1", "open-government", "Publier les comptes des collectivités en ligne."),
+            ("mesure-7", "free-software", "Financer les logiciels libres des écoles publiques."),
+            ("mesure-2", "net-neutrality", "Interdire tout bridage des débits par les opérateurs."),
+        ],
+    )
+    diff = diff_programmes(HISTORY, old, new)
+    assert [
+        (*row, c.id_reused) for row, c in zip(summary(diff.changes), diff.changes, strict=True)
+    ] == [
+        ("added", None, "mesure-1", None, None, True),
+        ("reworded", "mesure-1", "mesure-7", "similarity", 88.9, True),
+        ("reworded", "mesure-2", "mesure-2", "id", 92.2, False),
+    ]
+    as_json = diff.to_dict()
+    assert as_json["method"]["id_needs_shared_theme"] is True
+    assert [c["id_reused"] for c in as_json["changes"]] == [True, True, False]
+    assert [r["id_reused"] for r in diff.to_records()] == ["true", "true", "false"]
+
+
+def test_the_text_says_how_each_pair_was_paired(run: Run, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(HISTORY_DIR, data)
+    new = data / "fr-test-2032" / "alice.yaml"
+    text = new.read_text(encoding="utf-8")
+    # the 2032 file reuses the id 'zero-rating' for an invented proposal on another theme
+    new.write_text(text.replace("id: fonds-libre", "id: zero-rating"), encoding="utf-8")
+    fr = run("diff", "alice@2027", "alice@2032", "--data", data, "--width", "300")
+    assert fr.code == 0, fr.stderr
+    lines = fr.stdout.splitlines()
+    assert any(
+        "ajoutée (id repris ailleurs pour une autre proposition, sur d’autres thèmes)" in line
+        and "Créer un fonds public" in line
+        for line in lines
+    )
+    assert any("retirée (id repris ailleurs" in line and "zero rating" in line for line in lines)
+    assert any("reformulée (par similarité, 81,3)" in line for line in lines)
+    assert any("reformulée (par id, 78,3)" in line for line in lines)
+    md = run("diff", "alice@2027", "alice@2032", "--data", data, "-f", "markdown", "--lang", "en")
+    assert "**\\+ added (id used elsewhere for another proposal, on other themes):**" in md.stdout

@@ -356,3 +356,21 @@ def test_new_election_from_and_empty(run: Run, tmp_path: Path) -> None:
         tmp_path / "a",
     )
     assert no_folder.code == 2 and "progcmp new election fr-z-2027" in no_folder.stderr
+
+
+def test_new_candidate_spells_its_id_by_the_text_language(run: Run, tmp_path: Path) -> None:
+    """Invented names: a German list, a Russian name, a Greek one."""
+    data = tmp_path / "data"
+    assert run("new", "election", "de-test-2029", "--empty", "--data", data).code == 0
+    for name, lang, expected in [
+        ("Bündnis Zölle/Die Beispiele", "de", "buendnis-zoelle-die-beispiele"),
+        ("Иван Примеров", "fr", "ivan-primerov"),
+        ("Ελένη Παράδειγμα", "fr", "eleni-paradeigma"),
+    ]:
+        result = run(
+            "new", "candidate", name, "--party", "P", "--election", "de-test-2029",
+            "--data", data, "--text-lang", lang,
+        )  # fmt: skip
+        assert result.code == 0, result.stderr
+        assert (data / "de-test-2029" / f"{expected}.yaml").is_file()
+    assert run("validate", "--data", data).code == 0

@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from progcmp import DataError, UsageError, load_dataset
-from progcmp.data.importer import ImportOptions, normalise, plan_import, read_table, slug
+from progcmp.data.importer import ImportOptions, normalise, plan_import, read_table
+from progcmp.text.ids import make_id
 
 from .conftest import REPO, TESTS, Run
 
@@ -235,9 +236,11 @@ def test_normalise_cells() -> None:
 
 
 def test_slugs() -> None:
-    assert slug("L'État d'abord : 100 % des démarches", 6, 48) == "etat-abord-100-demarches"
-    assert slug("de la", 6, 48) == "de"
-    assert len(slug("mot " * 40, 30, 48)) <= 48
+    assert make_id("L'État d'abord : 100 % des démarches", words=6, length=48) == (
+        "etat-abord-100-demarches"
+    )
+    assert make_id("de la", words=6, length=48) == "de-la"  # all stop words: all kept
+    assert len(make_id("mot " * 40, words=30, length=48)) <= 48
 
 
 def test_options_are_checked_before_anything_is_read() -> None:

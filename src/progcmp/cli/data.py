@@ -21,7 +21,16 @@ from .common import (
     write_stdout,
 )
 from .console import say
-from .options import DataOpt, DebugOpt, ForceOpt, NoCacheOpt, OutputOpt, complete_candidates
+from .options import (
+    DataOpt,
+    DebugOpt,
+    ForceOpt,
+    IdLang,
+    IdLangOpt,
+    NoCacheOpt,
+    OutputOpt,
+    complete_candidates,
+)
 
 
 def validate(
@@ -206,6 +215,7 @@ def import_(
             "--delimiter", help="The column separator ('tab' for a tab). Default: guessed."
         ),
     ] = None,
+    text_lang: IdLangOpt = IdLang.FR,
     only_matching: Annotated[
         bool,
         typer.Option(
@@ -251,10 +261,12 @@ def import_(
     from ..data.documents import Kind
     from ..data.documents.importing import plan_document, read_document, read_input
     from ..data.importer import ImportOptions, check_options, plan_import, read_table
-    from ..text import clean, escape_controls, fold
+    from ..text import clean, escape_controls
+    from ..text.ids import make_id
 
     options = ImportOptions(
-        id=id if id is not None else "-".join(fold(name).split())[:64].strip("-"),
+        # a name keeps its particles (Le Pen, von der Leyen): no stop word dropped
+        id=id if id is not None else make_id(name, text_lang, stop_words=False),
         name=name,
         party=party,
         election=election,
@@ -268,6 +280,7 @@ def import_(
         publisher=publisher,
         date=date,
         only_matching=only_matching,
+        lang=text_lang,
     )
     check_options(options)
     dataset = load(data, no_cache)  # data problems first, as for every command with --data

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from .console import say
-from .options import DebugOpt
+from .options import DebugOpt, IdLang, IdLangOpt
 
 app = typer.Typer(
     name="new",
@@ -85,9 +85,12 @@ def candidate(
     candidate_id: Annotated[
         str | None,
         typer.Option(
-            "--id", metavar="ID", help="The candidate id (the file's name). Default: from NAME."
+            "--id",
+            metavar="ID",
+            help="The candidate id (the file's name). Default: from NAME, spelled by --text-lang.",
         ),
     ] = None,
+    text_lang: IdLangOpt = IdLang.FR,
     data: NewDataOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -98,5 +101,7 @@ def candidate(
     """
     from ..data.scaffold import new_candidate
 
-    path = new_candidate(_root(data), name, election_id, party=party, candidate=candidate_id)
+    path = new_candidate(
+        _root(data), name, election_id, party=party, candidate=candidate_id, lang=text_lang
+    )
     say(f"wrote {path}: fill it in, then run progcmp validate {path}")

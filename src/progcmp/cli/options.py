@@ -33,6 +33,25 @@ class Lang(StrEnum):
     EN = "en"
 
 
+class IdLang(StrEnum):
+    """The languages whose ids have rules of their own (text.ids); any other: fr."""
+
+    FR = "fr"
+    EN = "en"
+    DE = "de"
+
+
+IdLangOpt = Annotated[
+    IdLang,
+    typer.Option(
+        "--text-lang",
+        case_sensitive=False,
+        help="Language of the text, for the ids made from it: de writes ä ö ü as ae oe ue "
+        "(others drop accents), and each language has its stop words. Any other language: fr.",
+    ),
+]
+
+
 def complete_candidates(incomplete: str) -> list[str]:
     """Candidate ids for shell completion, read from file names only (no parsing: fast)."""
     from ..data.loader import candidate_files

@@ -86,8 +86,10 @@ def search(
     """Find proposals by words, in summaries, quotes and theme labels (French and English),
     best match first.
 
-    Case, accents, typos and plurals do not matter; every word must be found. A word of four
-    letters or more also finds the words it starts ('cyber' finds 'cybersécurité').
+    Case, accents and plurals do not matter; every word must be found. A word of four
+    letters or more also finds the words it starts ('cyber' finds 'cybersécurité'). Typos
+    are forgiven from five letters (one letter more or less; from nine, one edit per five
+    letters); exact and stem matches rank before them.
 
     Example: progcmp search logiciel libre --candidate melenchon
     """

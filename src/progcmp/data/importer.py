@@ -24,7 +24,8 @@ from urllib.parse import unquote, urlsplit
 from ..model import Dataset, SourceKind, Status
 from ..model.errors import DataError, Problem, UsageError
 from ..text import clean, find_unsafe, fold, show
-from ..text.classify import STOPWORDS, SUGGEST_AT, Suggestion, classifier_for, suggest
+from ..text.classify import SUGGEST_AT, Suggestion, classifier_for, suggest
+from ..text.ids import make_id
 from ..text.matching import did_you_mean
 from .output import note_read
 from .schema import DATE, ID, NAME, URL
@@ -262,6 +263,7 @@ class ImportOptions:
     publisher: str | None = None
     date: str | None = None
     only_matching: bool = False
+    lang: str = "fr"  # the text's language: how ids are spelled (text.ids)
 
 
 @dataclass(slots=True)
@@ -558,7 +560,7 @@ def plan_import(
             continue
         rows.append((line, text, url, _cell(record, theme_at) if theme_at is not None else ""))
         urls.setdefault(url, "")
-    sources = _sources(list(urls))
+    sources = _sources(list(urls), options.lang)
     source_ids = {s.url: s.id for s in sources}
     unique = _Ids()
     by_text: dict[str, Imported] = {}
@@ -581,7 +583,9 @@ def plan_import(
             if progress:
                 progress(1)
             continue
-        proposal_id = unique(slug(summary, ID_WORDS, ID_LENGTH) or "proposition")
+        proposal_id = unique(
+            make_id(summary, options.lang, words=ID_WORDS, length=ID_LENGTH) or "proposition"
+        )
         given = _themes_from_cell(theme_cell, dataset, table.path, line, problems)
         suggestion = None if given else suggest(classifier, summary)
         themes = given if suggestion is None else tuple(s.theme for s in suggestion.themes)
@@ -675,26 +679,6 @@ def _fit(text: str) -> tuple[str, list[str]]:
     return cut, [f"Texte coupé à {len(cut)} caractères : la source en compte {len(text)}."]
 
 
-def slug(text: str, words: int, length: int) -> str:
-    """Readable ASCII id from a text: its first content words, lowercase, joined by hyphens.
-
-    >>> slug("Garantir la neutralité du net, sans exception", 6, 48)
-    'garantir-neutralite-net-exception'
-    """
-    kept: list[str] = []
-    for word in fold(text).split():
-        if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
-            continue
-        if len("-".join([*kept, word])) > length:
-            break
-        kept.append(word)
-        if len(kept) == words:
-            break
-    if not kept:
-        kept = fold(text).split()[:1]
-    return "-".join(kept)[:length].strip("-")
-
-
 class _Ids:
     """Unique ids: a base, else ``base-2``, ``base-3``... in near-constant time each (a table of
     40,000 rows whose texts all begin alike must not try 40,000 suffixes per row)."""
@@ -715,7 +699,7 @@ class _Ids:
         return candidate
 
 
-def _sources(urls: list[str]) -> list[ImportedSource]:
+def _sources(urls: list[str], lang: str = "fr") -> list[ImportedSource]:
     """One source per distinct URL, in order of first use: an id made of the site's name and
     the part of the path that tells its pages apart, and a title spelled out from the URL."""
     parts = {u: urlsplit(u) for u in urls}
@@ -733,8 +717,8 @@ def _sources(urls: list[str]) -> list[ImportedSource]:
         siblings = by_host[host]
         shared = prefixes[host] if len(siblings) > 1 else max(len(segments[url]) - 1, 0)
         rest = segments[url][shared:] or segments[url][-1:]
-        site = slug(_site(host), 4, 20) or "source"
-        tail = slug(" ".join(rest), 6, SOURCE_ID_LENGTH - len(site) - 1)
+        site = make_id(_site(host), lang, words=4, length=20) or "source"
+        tail = make_id(" ".join(rest), lang, words=6, length=SOURCE_ID_LENGTH - len(site) - 1)
         source_id = unique(f"{site}-{tail}" if tail else site)
         out.append(ImportedSource(source_id, url, _title(host, segments[url])))
     return out

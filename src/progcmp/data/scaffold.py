@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from ..model.errors import OutputError, UsageError
-from ..text import fold
+from ..text.ids import make_id
 from .loader import THEMES_FILENAME
 from .output import bundled_data, write_file
 from .schema import ID, NAME
@@ -89,9 +89,10 @@ def new_election(root: Path, election: str, *, source: str | None, empty: bool) 
     return done
 
 
-def candidate_id(name: str) -> str:
-    """The default id of a candidate: every word of the name, folded, joined by hyphens."""
-    return "-".join(fold(name).split())[:64].strip("-")
+def candidate_id(name: str, lang: str = "fr") -> str:
+    """The default id of a candidate: every word of the name (particles too: Le Pen), spelled
+    in ASCII by the rules of ``lang`` (text.ids), joined by hyphens, cut at a word boundary."""
+    return make_id(name, lang, stop_words=False)
 
 
 def candidate_text(candidate: str, name: str, party: str, election: str) -> str:
@@ -137,7 +138,13 @@ proposals: []
 
 
 def new_candidate(
-    root: Path, name: str, election: str, *, party: str, candidate: str | None
+    root: Path,
+    name: str,
+    election: str,
+    *,
+    party: str,
+    candidate: str | None,
+    lang: str = "fr",
 ) -> Path:
     """Write ``root/election/ID.yaml``; never over an existing file.
 
@@ -148,7 +155,7 @@ def new_candidate(
     _check("NAME", name, NAME)
     _check("--party", party, NAME)
     _check("--election", election, ID)
-    candidate = candidate if candidate is not None else candidate_id(name)
+    candidate = candidate if candidate is not None else candidate_id(name, lang)
     _check("--id", candidate, ID)
     folder = root / election
     if not folder.is_dir():

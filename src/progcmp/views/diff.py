@@ -1,6 +1,8 @@
 """How a programme changed between two elections or two versions of a file.
 
-Proposals are paired by id first; the rest by the similarity of their summaries (rapidfuzz's
+Proposals are paired by id first, when the two share at least one theme (an id reused for an
+unrelated proposal on another theme pairs nothing); the rest by the similarity of their
+summaries (rapidfuzz's
 ``token_sort_ratio`` on folded text: the share of characters two texts have in common once
 their words are sorted, 0 to 100), best pairs first, each proposal in one pair at most.
 A pair whose folded summaries are equal is unchanged (or moved, if its themes changed); any
@@ -57,6 +59,9 @@ class ProposalChange:
     new: Proposal | None
     matched_by: str | None = None  # "id" or "similarity"
     score: float | None = None  # similarity of the summaries, 0-100, for pairs
+    # the other version has a proposal with this one's id, on other themes only: not paired
+    # by id, and said so, since the same id on both sides reads like one proposal
+    id_reused: bool = False
 
     @property
     def themes(self) -> tuple[str, ...]:
@@ -69,6 +74,7 @@ class ProposalChange:
             "change": str(self.change),
             "matched_by": self.matched_by,
             "score": self.score,
+            "id_reused": self.id_reused,
             "themes": list(self.themes),
             "old": proposal_dict(self.old) if self.old else None,
             "new": proposal_dict(self.new) if self.new else None,
@@ -90,6 +96,7 @@ class ProgrammeDiff:
         "change",
         "matched_by",
         "score",
+        "id_reused",
         "themes",
         "old_id",
         "new_id",
@@ -114,6 +121,7 @@ class ProgrammeDiff:
             "version": JSON_VERSION,
             "method": {
                 "pairing": ["id", "similarity"],
+                "id_needs_shared_theme": True,
                 "scorer": SCORER,
                 "threshold": self.threshold,
                 "compared_all": self.compared_all,
@@ -140,6 +148,7 @@ class ProgrammeDiff:
                 "change": str(c.change),
                 "matched_by": c.matched_by or "",
                 "score": _score_text(c.score),
+                "id_reused": "true" if c.id_reused else "false",
                 "themes": "\n".join(c.themes),
                 "old_id": c.old.id if c.old else "",
                 "new_id": c.new.id if c.new else "",
@@ -246,9 +255,13 @@ def diff_programmes(
     chosen = tuple(themes) if themes is not None else dataset.themes
     pairs: dict[int, tuple[int, str, float]] = {}  # new index -> (old index, how, score)
     old_ids = {p.id: i for i, p in enumerate(old.proposals)}
+    reused: set[str] = set()  # ids on both sides whose proposals share no theme
     for j, proposal in enumerate(new.proposals):
         if proposal.id in old_ids:
             i = old_ids[proposal.id]
+            if set(old.proposals[i].themes).isdisjoint(proposal.themes):
+                reused.add(proposal.id)  # paired by similarity, like any other, or not at all
+                continue
             pairs[j] = (i, "id", similarity(old.proposals[i].summary, proposal.summary))
     taken = {i for i, _, _ in pairs.values()}
     candidates, compared_all = _pairs_by_similarity(
@@ -264,19 +277,23 @@ def diff_programmes(
     changes: list[ProposalChange] = []
     for j, proposal in enumerate(new.proposals):
         if j not in pairs:
-            changes.append(ProposalChange(Change.ADDED, None, proposal))
+            changes.append(
+                ProposalChange(Change.ADDED, None, proposal, id_reused=proposal.id in reused)
+            )
             continue
         i, how, score = pairs[j]
         before = old.proposals[i]
+        # paired by similarity, but one side's id names an unrelated proposal on the other
+        renamed = how == "similarity" and (before.id in reused or proposal.id in reused)
         if fold(before.summary) != fold(proposal.summary):
             kind = Change.REWORDED
         elif set(before.themes) != set(proposal.themes):
             kind = Change.MOVED
         else:
             kind = Change.UNCHANGED
-        changes.append(ProposalChange(kind, before, proposal, how, score))
+        changes.append(ProposalChange(kind, before, proposal, how, score, renamed))
     changes += [
-        ProposalChange(Change.REMOVED, p, None)
+        ProposalChange(Change.REMOVED, p, None, id_reused=p.id in reused)
         for i, p in enumerate(old.proposals)
         if i not in taken
     ]

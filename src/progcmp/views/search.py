@@ -1,13 +1,22 @@
 """Fuzzy search over proposals: summaries, quotes and theme labels, ranked by score.
 
 Both the query and the texts are folded (lowercase, no accents) and stop words are left out.
-Each word of the query is matched to its closest word of the proposal: 100 when the word is
-the same or starts with the query word (four letters or more: ``cyber`` finds
-``cybersécurité``), else rapidfuzz's ``ratio`` between the two words, so typos and plurals
-still match — but only within a number of edits that grows with the word's length (none up to
-five letters: ``zölle`` never finds ``rolle``; one up to eight; two beyond). A proposal is found
-when every word of the query matches at :data:`WORD_CUTOFF` or more; its score is the mean of
-the words' matches, so exact words and their extensions rank before typos.
+Each word of the query is matched to its closest word of the proposal, in this order:
+
+- exact: the same word (100);
+- stem: one word is the other plus a plural or inflection ending (``s``, ``x``; and ``e``,
+  ``es``, ``en``, ``n`` on a stem of four letters or more: ``neutralites`` finds
+  ``neutralite``, ``zolle`` finds ``zoll``), or the query word, four letters or more, starts
+  the text word (``cyber`` finds ``cybersecurite``) (100);
+- fuzzy: rapidfuzz's ``ratio`` between the two words (below 100), within a number of edits
+  that grows with the query word's length: none up to four letters; from five to eight, one
+  letter added or dropped (a letter *changed* in a short word is most often another word:
+  ``zolle`` must not find ``rolle``, ``volle`` or ``zelle``); from nine, one edit of any kind
+  per five letters (two for ``chiffrment``, ten letters).
+
+A proposal is found when every word of the query matches at :data:`WORD_CUTOFF` or more. Its
+score is the mean of the words' matches; proposals whose words all matched exactly or by stem
+rank before any with a fuzzy word, whatever the scores.
 """
 
 from __future__ import annotations
@@ -23,12 +32,15 @@ from ..text.similarity import STOP_WORDS
 from .records import JSON_VERSION, candidate_dict, proposal_dict, source_dict
 
 WORD_CUTOFF = 80  # a query word matches a word from here (ratio: one typo in a 10-letter word)
-# Edits allowed between a query word and a text word, by the query word's length: a one-letter
-# edit turns many short words into other words (rolle, volle, zölle), never a typo to forgive.
-EDITS_BY_LENGTH = ((5, 0), (8, 1))  # up to 5 letters: none; up to 8: one; longer: two
-MAX_EDITS = 2
+NO_EDIT_UP_TO = 4  # letters: a query word this short matches only exactly or by stem
+INDEL_UP_TO = 8  # letters: up to this, one letter added or dropped, never one changed
+LETTERS_PER_EDIT = 5  # beyond: one edit (Levenshtein) per this many letters
 MIN_PREFIX = 4  # a query word this long also matches the words it starts
+SHORT_ENDINGS = ("s", "x")  # plural endings: a stem match from a stem of MIN_STEM letters
+LONG_ENDINGS = ("e", "es", "en", "n")  # inflections: from a stem of MIN_PREFIX letters
+MIN_STEM = 3
 DEFAULT_LIMIT = 20
+_Tier = tuple[int, float, int]  # the rank of a hit: (fuzzy words, -score, -words in a text)
 FIELDS = ("summary", "quote", "theme")  # where words are looked for; earlier wins a tie
 
 
@@ -129,19 +141,44 @@ def query_words(query: str) -> tuple[str, ...]:
     return meaningful or tuple(words)
 
 
-def word_score(word: str, text_words: Sequence[str]) -> float:
-    """How well ``word`` matches its closest word in ``text_words`` (0 to 100)."""
-    from rapidfuzz import fuzz, process
-    from rapidfuzz.distance import Levenshtein
+def allowed_edits(word: str) -> int:
+    """How many edits a fuzzy match of ``word`` may need (see the module's docstring)."""
+    if len(word) <= NO_EDIT_UP_TO:
+        return 0
+    if len(word) <= INDEL_UP_TO:
+        return 1
+    return len(word) // LETTERS_PER_EDIT
 
-    if word in text_words or (
-        len(word) >= MIN_PREFIX and any(w.startswith(word) for w in text_words)
-    ):
+
+def is_stem_match(word: str, other: str) -> bool:
+    """Whether one word is the other plus an ending (``zoll``/``zolle``, ``loi``/``lois``);
+    not when they are the same word."""
+    short, long = (word, other) if len(word) <= len(other) else (other, word)
+    if short == long or not long.startswith(short):
+        return False
+    ending = long[len(short) :]
+    return (ending in SHORT_ENDINGS and len(short) >= MIN_STEM) or (
+        ending in LONG_ENDINGS and len(short) >= MIN_PREFIX
+    )
+
+
+def word_score(word: str, text_words: Sequence[str]) -> float:
+    """How well ``word`` matches its closest word in ``text_words`` (0 to 100): 100 for an
+    exact or stem match, less for a fuzzy one."""
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Indel, Levenshtein
+
+    if word in text_words or any(is_stem_match(word, w) for w in text_words):
         return 100.0
-    edits = next((n for length, n in EDITS_BY_LENGTH if len(word) <= length), MAX_EDITS)
+    if len(word) >= MIN_PREFIX and any(w.startswith(word) for w in text_words):
+        return 100.0
+    edits = allowed_edits(word)
     if not edits:
         return 0.0
-    near = [w for w in text_words if Levenshtein.distance(word, w, score_cutoff=edits) <= edits]
+    if len(word) <= INDEL_UP_TO:  # one letter more or less: Indel counts a change as two
+        near = [w for w in text_words if Indel.distance(word, w, score_cutoff=1) <= 1]
+    else:
+        near = [w for w in text_words if Levenshtein.distance(word, w, score_cutoff=edits) <= edits]
     best = process.extractOne(word, near, scorer=fuzz.ratio) if near else None
     return float(best[1]) if best else 0.0
 
@@ -154,13 +191,14 @@ def search(
 ) -> SearchResults:
     """Find the proposals of ``candidates`` on ``themes`` that match ``query``, best first.
 
-    Equal scores are ordered by how many words were found in the summary or the quote rather
-    than in a theme label (more first); then candidates take turns in the order given, each
-    with its proposals in file order.
+    Proposals whose every word matched exactly or by stem come first, then those with fewer
+    fuzzy words; then by score; equal scores are ordered by how many words were found in the
+    summary or the quote rather than in a theme label (more first); then candidates take turns
+    in the order given, each with its proposals in file order.
     """
     words = query_words(query)
     wanted = {t.id: t for t in themes}
-    found: list[tuple[tuple[float, int], int, int, SearchHit]] = []  # (tier, candidate, file order)
+    found: list[tuple[_Tier, int, int, SearchHit]] = []  # (tier, candidate, file order)
     for ci, candidate in enumerate(candidates):
         for pi, proposal in enumerate(candidate.proposals):
             on = [wanted[t] for t in proposal.themes if t in wanted]
@@ -174,13 +212,13 @@ def search(
             match = _match(words, {f: _text_words(texts[f]) for f in FIELDS})
             if match is None:
                 continue
-            score, fields, in_text = match
+            score, fields, in_text, fuzzy = match
             found.append(
-                ((-score, -in_text), ci, pi, SearchHit(candidate, proposal, score, fields))
+                ((fuzzy, -score, -in_text), ci, pi, SearchHit(candidate, proposal, score, fields))
             )
     # Within a tier of equal scores, candidates take turns: each one's first proposal, then
     # each one's second... so that the order of candidates decides as little as possible.
-    turns: dict[tuple[tuple[float, int], int], int] = {}
+    turns: dict[tuple[_Tier, int], int] = {}
     ranked = []
     for tier, ci, pi, hit in found:  # in candidate order, then file order
         turn = turns[(tier, ci)] = turns.get((tier, ci), -1) + 1
@@ -201,11 +239,12 @@ def _text_words(text: str) -> list[str]:
 
 def _match(
     words: Sequence[str], fields: dict[str, list[str]]
-) -> tuple[float, tuple[str, ...], int] | None:
-    """The mean of the query words' best matches over all fields, the fields they came from
-    and how many came from a summary or a quote; None if a word matches nowhere at
-    WORD_CUTOFF."""
+) -> tuple[float, tuple[str, ...], int, int] | None:
+    """The mean of the query words' best matches over all fields, the fields they came from,
+    how many came from a summary or a quote and how many matched only fuzzily (below 100);
+    None if a word matches nowhere at WORD_CUTOFF."""
     total = 0.0
+    fuzzy = 0
     used: list[str] = []
     for word in words:
         best, where = 0.0, ""
@@ -215,7 +254,8 @@ def _match(
                 best, where = score, name
         if best < WORD_CUTOFF:
             return None
+        fuzzy += best < 100
         total += best
         used.append(where)
     in_text = sum(1 for where in used if where != "theme")
-    return total / len(words), tuple(f for f in FIELDS if f in used), in_text
+    return total / len(words), tuple(f for f in FIELDS if f in used), in_text, fuzzy

@@ -195,6 +195,8 @@ def _change_line(
     if change.matched_by and change.score is not None and change.change is not Change.UNCHANGED:
         how = loc.word("by_id" if change.matched_by == "id" else "by_similarity")
         head += f" ({how}, {loc.decimal(change.score)})"
+    if change.id_reused:  # the same id on both sides, not one proposal: say why it is not paired
+        head += f" ({loc.word('id_reused')})"
     spans = [Span(loc.colon(head), "bold")]
     if change.change is Change.ADDED:
         assert change.new is not None
