@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from progcmp.text.similarity import placeholder
 from progcmp import DataError, find_candidate, load_dataset, select_themes
 from progcmp.data.loader import load_candidate_file
 from progcmp.model import Candidate, Proposal
+from progcmp.text.similarity import placeholder
 from progcmp.views.diff import DIFF_THRESHOLD, Change, ProposalChange, diff_programmes, similarity
 
 from .conftest import TESTS, VALID, Run, error_line

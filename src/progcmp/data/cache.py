@@ -603,10 +603,22 @@ def _candidate_row(c: Candidate) -> list[Any]:
         ],
         c.reviewed,
         [
-            [p.id, p.themes, p.summary, p.source, p.quote, p.locator, p.note, p.stance and p.stance.value]
+            [
+                p.id,
+                p.themes,
+                p.summary,
+                p.source,
+                p.quote,
+                p.locator,
+                p.note,
+                p.stance and p.stance.value,
+            ]
             for p in c.proposals
         ],
-        [[a.theme, a.kind.value, a.note, a.source, a.stance and a.stance.value] for a in c.annotations],
+        [
+            [a.theme, a.kind.value, a.note, a.source, a.stance and a.stance.value]
+            for a in c.annotations
+        ],
         [[a.id, a.author, a.source, a.themes, a.summary, a.quote] for a in c.assessments],
         c.kind.value,
         c.leader,

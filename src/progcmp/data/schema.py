@@ -50,7 +50,7 @@ class Text:
         got = show(value, ascii_only=self.pattern == ID_PATTERN or bool(self.choices))
         if self.choices and value not in self.choices:
             return f"must be one of {', '.join(self.choices)} (got {got})" + did_you_mean(
-                value, self.choices
+                value, map(str, self.choices)
             )
         if self.pattern and not _compiled(self.pattern).fullmatch(value):
             return f"must be {self.hint} (got {got})"

@@ -258,7 +258,7 @@ def find_similar(
         )
         # words never overrule answers; a placeholder is like nothing
         if not (blank[reps[a]] or blank[reps[b]])
-        and not (stances[reps[a]] and stances[reps[a]].opposes(stances[reps[b]]))
+        and not _opposed(stances[reps[a]], stances[reps[b]])
     ]
     sizes = [len(m) for m in classes.members]
     return SimilarReport(
@@ -270,6 +270,10 @@ def find_similar(
         threshold,
         total_pairs=sum(sizes[a] * sizes[b] for a, b, _ in pairs),
     )
+
+
+def _opposed(a: Stance | None, b: Stance | None) -> bool:
+    return a is not None and a.opposes(b)
 
 
 def _oppositions(
