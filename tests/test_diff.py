@@ -13,6 +13,7 @@ import pytest
 from progcmp import DataError, find_candidate, load_dataset, select_themes
 from progcmp.data.loader import load_candidate_file
 from progcmp.model import Candidate, Proposal
+from progcmp.text.similarity import placeholder
 from progcmp.views.diff import DIFF_THRESHOLD, Change, ProposalChange, diff_programmes, similarity
 
 from .conftest import TESTS, VALID, Run, error_line
@@ -244,7 +245,8 @@ def test_a_file_name_that_is_not_utf8_with_an_output_file(run: Run, tmp_path: Pa
 
 
 def _reference_pairs(old: Candidate, new: Candidate, threshold: float) -> dict[int, int]:
-    """The plain definition: every unpaired pair scored, best first, file order on ties."""
+    """The plain definition: every unpaired pair scored, best first, file order on ties; a
+    placeholder (fewer than three words) is paired by id only."""
     old_ids = {o.id: i for i, o in enumerate(old.proposals)}
     pairs = {j: old_ids[p.id] for j, p in enumerate(new.proposals) if p.id in old_ids}
     taken = set(pairs.values())
@@ -252,9 +254,9 @@ def _reference_pairs(old: Candidate, new: Candidate, threshold: float) -> dict[i
         (
             (-similarity(o.summary, n.summary), i, j)
             for j, n in enumerate(new.proposals)
-            if j not in pairs
+            if j not in pairs and not placeholder(n.summary)
             for i, o in enumerate(old.proposals)
-            if i not in taken
+            if i not in taken and not placeholder(o.summary)
         )
     )
     for score, i, j in scored:

@@ -467,7 +467,7 @@ def test_contender_kind_and_ballot_are_checked(tmp_path: Path) -> None:
         tmp_path, LIST_FILE.replace("kind: list", "kind: liste").replace('"7"', "0")
     )
     assert [f"{p.line}:{p.column}: {p.message}" for p in validate_paths([path], tmp_path)] == [
-        "4:7: 'kind' must be one of candidate, party, list (got 'liste')",
+        "4:7: 'kind' must be one of candidate, party, list (got 'liste') (did you mean 'list'?)",
         "6:9: 'ballot' must be a whole number from 1 to 9999 (got '0')",
     ]
 

@@ -46,6 +46,9 @@ def test_records_are_flat_strings() -> None:
         "proposals": "1",
         "candidate_proposals": "3",
         "share": "0.3333",
+        "stance_agree": "0",
+        "stance_disagree": "0",
+        "stance_neutral": "0",
     }
 
 
@@ -75,4 +78,9 @@ def test_only_selected_themes_but_shares_of_the_whole_programme() -> None:
     hamon = next(c for c in bundled.candidates if c.id == "hamon")
     matrix = salience(bundled, [hamon], [bundled.theme("platform-work")])
     ((cell,),) = (r["cells"] for r in matrix.to_dict()["rows"])
-    assert cell == {"candidate": "hamon", "proposals": 6, "share": 0.3}  # 6 of his 20
+    assert cell == {
+        "candidate": "hamon",
+        "proposals": 6,
+        "share": 0.3,
+        "stances": {},
+    }  # 6 of his 20

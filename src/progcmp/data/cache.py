@@ -58,13 +58,14 @@ from ..model import (
     Reading,
     Source,
     SourceKind,
+    Stance,
     Status,
     Theme,
 )
 
 CACHE_ENV = "PROGCMP_CACHE_DIR"
 NO_CACHE_ENV = "PROGCMP_NO_CACHE"
-FORMAT = 3  # the layout of the cache file; the code key below covers the rest
+FORMAT = 4  # the layout of the cache file; the code key below covers the rest
 SUFFIX = ".sqlite"
 # A file modified less than this before the run that recorded it started is re-hashed: FAT
 # keeps times to 2 s, most others to 1 s or finer; the margin also absorbs a little clock skew.
@@ -601,8 +602,23 @@ def _candidate_row(c: Candidate) -> list[Any]:
             for s in c.sources
         ],
         c.reviewed,
-        [[p.id, p.themes, p.summary, p.source, p.quote, p.locator, p.note] for p in c.proposals],
-        [[a.theme, a.kind.value, a.note, a.source] for a in c.annotations],
+        [
+            [
+                p.id,
+                p.themes,
+                p.summary,
+                p.source,
+                p.quote,
+                p.locator,
+                p.note,
+                p.stance and p.stance.value,
+            ]
+            for p in c.proposals
+        ],
+        [
+            [a.theme, a.kind.value, a.note, a.source, a.stance and a.stance.value]
+            for a in c.annotations
+        ],
         [[a.id, a.author, a.source, a.themes, a.summary, a.quote] for a in c.assessments],
         c.kind.value,
         c.leader,
@@ -615,6 +631,7 @@ _KINDS = {k.value: k for k in SourceKind}
 _GAPS = {k.value: k for k in GapKind}
 _CONTENDERS = {k.value: k for k in ContenderKind}
 _READ: dict[Any, Reading | None] = {None: None, **{r.value: r for r in Reading}}
+_STANCES: dict[Any, Stance | None] = {None: None, **{s.value: s for s in Stance}}
 
 
 # Proposals and sources are most of the objects a load makes: they are built without calling
@@ -623,7 +640,7 @@ _READ: dict[Any, Reading | None] = {None: None, **{r.value: r for r in Reading}}
 # instance (no __post_init__ to run); benchmarks/construction.py measures the difference.
 _new = object.__new__
 _SOURCE_SLOTS = tuple(Source.__dict__[name].__set__ for name in Source.__slots__)
-(_p_id, _p_themes, _p_summary, _p_source, _p_quote, _p_locator, _p_note) = (
+(_p_id, _p_themes, _p_summary, _p_source, _p_quote, _p_locator, _p_note, _p_stance) = (
     Proposal.__dict__[name].__set__ for name in Proposal.__slots__
 )
 
@@ -649,9 +666,9 @@ def _source(s: Any) -> Source:
 
 
 def _proposal(p: Any) -> Proposal:
-    if p.__class__ is not list or len(p) != 7:
+    if p.__class__ is not list or len(p) != 8:
         raise _Bad("not a proposal")
-    i, themes, summary, source, quote, locator, note = p
+    i, themes, summary, source, quote, locator, note, stance = p
     if not (
         i.__class__ is str
         and summary.__class__ is str
@@ -669,12 +686,15 @@ def _proposal(p: Any) -> Proposal:
     _p_quote(proposal, quote)
     _p_locator(proposal, locator)
     _p_note(proposal, note)
+    _p_stance(proposal, _STANCES[stance])
     return proposal
 
 
 def _annotation(a: Any) -> Annotation:
-    theme, kind, note, source = _list(a, 4)
-    return Annotation(_text(theme), _GAPS[_text(kind)], _text(note), _optional(source))
+    theme, kind, note, source, stance = _list(a, 5)
+    return Annotation(
+        _text(theme), _GAPS[_text(kind)], _text(note), _optional(source), _STANCES[stance]
+    )
 
 
 def _assessment(a: Any) -> Assessment:

@@ -30,6 +30,7 @@ from ..model import (
     Reading,
     Source,
     SourceKind,
+    Stance,
     Status,
     Term,
     Theme,
@@ -720,6 +721,15 @@ def _cross_check(
             found.append(
                 located.at(("annotations", i), f"annotation of kind {show(kind)} needs a 'source'")
             )
+        if "stance" in item and kind != GapKind.NO_STATEMENT:
+            found.append(
+                located.at(
+                    ("annotations", i, "stance"),
+                    f"only an annotation of kind 'no-statement' has a stance (got {show(kind)}); "
+                    "a proposal carries its own",
+                    key=True,
+                )
+            )
         if kind != GapKind.CONTESTED and any(
             theme_id in _Lenient(p).ids("themes") for p in proposals.values()
         ):
@@ -815,12 +825,17 @@ def _candidate(raw: dict[str, Any], path: str) -> Candidate:
                 quote=p.get("quote"),
                 locator=p.get("locator"),
                 note=p.get("note"),
+                stance=Stance(p["stance"]) if "stance" in p else None,
             )
             for p in raw["proposals"]
         ),
         annotations=tuple(
             Annotation(
-                theme=a["theme"], kind=GapKind(a["kind"]), note=a["note"], source=a.get("source")
+                theme=a["theme"],
+                kind=GapKind(a["kind"]),
+                note=a["note"],
+                source=a.get("source"),
+                stance=Stance(a["stance"]) if "stance" in a else None,
             )
             for a in raw.get("annotations") or ()
         ),

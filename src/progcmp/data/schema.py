@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..model import ContenderKind, GapKind, Reading, SourceKind, Status
+from ..model import ContenderKind, GapKind, Reading, SourceKind, Stance, Status
 from ..text import show
+from ..text.matching import did_you_mean
 
 SCHEMA_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -48,7 +49,9 @@ class Text:
         """Return what is wrong with a non-empty value, or None."""
         got = show(value, ascii_only=self.pattern == ID_PATTERN or bool(self.choices))
         if self.choices and value not in self.choices:
-            return f"must be one of {', '.join(self.choices)} (got {got})"
+            return f"must be one of {', '.join(self.choices)} (got {got})" + did_you_mean(
+                value, map(str, self.choices)
+            )
         if self.pattern and not _compiled(self.pattern).fullmatch(value):
             return f"must be {self.hint} (got {got})"
         if self.pattern == URL_PATTERN and not _has_host(value):
@@ -128,6 +131,10 @@ DATE = Text(
     DATE_PATTERN,
     "a date written YYYY, YYYY-MM or YYYY-MM-DD",
     max_length=10,
+)
+STANCE = Text(
+    "The answer to a questionnaire's thesis: " + ", ".join(Stance) + ".",
+    choices=tuple(Stance),
 )
 THEME_IDS = ListOf(ID, "Theme ids from the catalogue.", min_items=1, max_items=20)
 
@@ -233,21 +240,27 @@ PROPOSAL = Record(
         ),
         "source": ID,
     },
-    optional={"quote": QUOTE, "locator": NAME, "note": LONG_TEXT},
+    optional={"quote": QUOTE, "locator": NAME, "note": LONG_TEXT, "stance": STANCE},
 )
 
+ANNOTATION_KINDS = tuple(k for k in GapKind if k is not GapKind.NONE_FOUND)
 ANNOTATION = Record(
     "annotation",
-    "Qualifies a theme for this candidate: declined, not reviewed or contested.",
+    "Qualifies a theme for this candidate: " + ", ".join(ANNOTATION_KINDS) + ".",
     required={
         "theme": ID,
-        "kind": Text(
-            "declined, not-reviewed or contested.",
-            choices=tuple(k for k in GapKind if k is not GapKind.NONE_FOUND),
-        ),
+        "kind": Text(", ".join(ANNOTATION_KINDS) + ".", choices=ANNOTATION_KINDS),
         "note": LONG_TEXT,
     },
-    optional={"source": ID},
+    optional={
+        "source": ID,
+        "stance": Text(
+            "Only with kind no-statement: what the candidate answered without a statement ("
+            + ", ".join(Stance)
+            + ").",
+            choices=tuple(Stance),
+        ),
+    },
 )
 
 ASSESSMENT = Record(
@@ -294,7 +307,9 @@ CANDIDATE_FILE = Record(
             max_length=4,
         ),
         "note": LONG_TEXT,
-        "annotations": ListOf(ANNOTATION, "Declined, not-reviewed or contested themes."),
+        "annotations": ListOf(
+            ANNOTATION, "Declined, not-reviewed, contested or no-statement themes."
+        ),
         "assessments": ListOf(ASSESSMENT, "Third-party verdicts."),
     },
 )

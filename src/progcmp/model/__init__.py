@@ -31,6 +31,27 @@ class GapKind(StrEnum):
     DECLINED = "declined"  # the candidate refused to answer
     NOT_REVIEWED = "not-reviewed"  # the sources on this theme were not read
     CONTESTED = "contested"  # someone disputes the status; may stand beside proposals
+    NO_STATEMENT = "no-statement"  # answered (agree, disagree...) but gave no reason
+
+
+class Stance(StrEnum):
+    """A candidate's answer to a thesis, as voting-advice questionnaires record it.
+
+    The one list of stances: the schema, the JSON Schema, the cache and the locales follow it
+    (a new stance is a member here and a word in each locale file).
+    """
+
+    AGREE = "agree"
+    DISAGREE = "disagree"
+    NEUTRAL = "neutral"
+
+    def opposes(self, other: Stance | None) -> bool:
+        """Whether the two answers contradict each other (agree against disagree)."""
+        return other is not None and frozenset((self, other)) in OPPOSITE_STANCES
+
+
+# The pairs of stances that contradict each other: `similar` never calls them close.
+OPPOSITE_STANCES = frozenset({frozenset((Stance.AGREE, Stance.DISAGREE))})
 
 
 class ContenderKind(StrEnum):
@@ -116,16 +137,19 @@ class Proposal:
     quote: str | None = None
     locator: str | None = None
     note: str | None = None
+    stance: Stance | None = None  # the answer to a questionnaire's thesis, if recorded
 
 
 @dataclass(frozen=True, slots=True)
 class Annotation:
-    """A qualification of a candidate x theme: declined, not reviewed, or contested."""
+    """A qualification of a candidate x theme: declined, not reviewed, contested, or answered
+    without a statement (which may say the answer, ``stance``)."""
 
     theme: str
     kind: GapKind
     note: str
     source: str | None = None
+    stance: Stance | None = None  # only for no-statement: what the candidate answered
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from ..model import GapKind, Localized
+from ..model import GapKind, Localized, Stance
 
 PACKAGE_DIR = "locales"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
@@ -70,6 +70,7 @@ class Locale:
         name: the language's name, in itself.
         words: interface strings by key, some with ``{placeholders}``.
         gaps: how a kind of gap is said (by :class:`GapKind` value).
+        stances: how a stance is said (by :class:`Stance` value).
         counts: singular and plural of counted nouns.
         blind: the placeholders that ``--blind`` puts in place of names.
         typography: punctuation around words.
@@ -87,6 +88,7 @@ class Locale:
     months: tuple[str, ...] = ()
     kinds: Mapping[str, str] | None = None
     statuses: Mapping[str, str] | None = None
+    stances: Mapping[str, str] | None = None
 
     def word(self, key: str, **values: object) -> str:
         """The interface string ``key``, its ``{placeholders}`` filled from ``values``."""
@@ -134,6 +136,10 @@ class Locale:
     def gap(self, kind: GapKind) -> str:
         """A kind of gap, in words."""
         return self.gaps[str(kind)]
+
+    def stance(self, stance: Stance) -> str:
+        """A proposal's stance on a thesis (``agree``) in words."""
+        return (self.stances or {}).get(str(stance), str(stance))
 
     def kind(self, kind: str) -> str:
         """A kind of source (``press``) in words; an unknown kind as it is."""
@@ -216,4 +222,5 @@ def _locale(data: dict[str, Any]) -> Locale:
         months=tuple(str(m) for m in data["months"]),
         kinds=table("kinds"),
         statuses=table("statuses"),
+        stances=table("stances"),
     )

@@ -92,6 +92,21 @@ STOP_WORDS: frozenset[str] = frozenset(_STOP_WORDS.split())
 PREFILTER_MARGIN = 1.0  # score points: the bounds are taken this much below the threshold
 
 
+MIN_WORDS = 3  # a text of fewer folded words ("-", "n/a", "Ja.") says nothing to compare
+
+
+def placeholder(text: str) -> bool:
+    """Whether a text is too short to be compared: ``-``, ``—``, ``n/a``, two words.
+
+    Questionnaires fill a missing justification with such marks; two of them are not two
+    proposals that say the same thing.
+
+    >>> placeholder("n/a"), placeholder("Garantir la neutralité du Net")
+    (True, False)
+    """
+    return len(fold(text).split()) < MIN_WORDS
+
+
 def key(text: str) -> str:
     """The form of a text that is compared: folded words minus stop words, sorted, unique.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Annotation, Candidate, GapKind, Proposal, Source, Theme
+from ..model import Annotation, Candidate, GapKind, Proposal, Source, Stance, Theme
 from .records import ENTRY_FIELDS, annotation_dict, proposal_dict, record
 
 
@@ -17,6 +17,7 @@ class Gap:
     kind: GapKind
     sources: tuple[Source, ...]
     note: str | None = None
+    stance: Stance | None = None  # what was answered, for an answer without a statement
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -24,6 +25,7 @@ class Gap:
             "kind": str(self.kind),
             "note": self.note,
             "sources": [s.id for s in self.sources],
+            "stance": str(self.stance) if self.stance else None,
         }
 
 
@@ -91,7 +93,7 @@ def cell(candidate: Candidate, theme: Theme, lookup: Lookup | None = None) -> Ce
             gap = Gap(theme, kind, reviewed + extra, annotation.note if annotation else None)
         else:
             sources = (found.sources[annotation.source],) if annotation.source else ()
-            gap = Gap(theme, annotation.kind, sources, annotation.note)
+            gap = Gap(theme, annotation.kind, sources, annotation.note, annotation.stance)
     return Cell(candidate, theme, proposals, gap, contested)
 
 
@@ -110,12 +112,21 @@ def cell_records(cell: Cell) -> list[dict[str, str]]:
             quote=p.quote,
             locator=p.locator,
             note=p.note,
+            stance=p.stance,
         )
         for p in cell.proposals
     ]
     if cell.gap is not None:
         rows.append(
-            record(ENTRY_FIELDS, c, t, str(cell.gap.kind), cell.gap.sources, note=cell.gap.note)
+            record(
+                ENTRY_FIELDS,
+                c,
+                t,
+                str(cell.gap.kind),
+                cell.gap.sources,
+                note=cell.gap.note,
+                stance=cell.gap.stance,
+            )
         )
     elif cell.contested is not None:
         sources = (c.source(cell.contested.source),) if cell.contested.source else ()

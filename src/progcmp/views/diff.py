@@ -5,7 +5,9 @@ unrelated proposal on another theme pairs nothing); the rest by the similarity o
 summaries (rapidfuzz's
 ``token_sort_ratio`` on folded text: the share of characters two texts have in common once
 their words are sorted, 0 to 100), best pairs first, each proposal in one pair at most.
-A pair whose folded summaries are equal is unchanged (or moved, if its themes changed); any
+Summaries of fewer than three words (``-``, ``n/a``: see
+:func:`progcmp.text.similarity.placeholder`) are paired by id only. A pair whose folded
+summaries are equal is unchanged (or moved, if its themes changed); any
 other pair is reworded; what is left is added or removed.
 
 The work stays near-linear in the number of proposals: summaries are folded once; those left
@@ -27,6 +29,7 @@ from typing import Any, ClassVar
 
 from ..model import Candidate, Dataset, Proposal, Theme
 from ..text import fold
+from ..text.similarity import placeholder
 from .records import JSON_VERSION, candidate_dict, proposal_dict, source_dict, theme_dict
 
 DIFF_THRESHOLD = 70  # token_sort_ratio: unrelated proposals of the 2017 data reach the 60s
@@ -264,9 +267,18 @@ def diff_programmes(
                 continue
             pairs[j] = (i, "id", similarity(old.proposals[i].summary, proposal.summary))
     taken = {i for i, _, _ in pairs.values()}
+    # A placeholder summary ("-", "n/a") is never paired by its words: two are not alike.
     candidates, compared_all = _pairs_by_similarity(
-        {i: _sorted_words(o.summary) for i, o in enumerate(old.proposals) if i not in taken},
-        {j: _sorted_words(n.summary) for j, n in enumerate(new.proposals) if j not in pairs},
+        {
+            i: _sorted_words(o.summary)
+            for i, o in enumerate(old.proposals)
+            if i not in taken and not placeholder(o.summary)
+        },
+        {
+            j: _sorted_words(n.summary)
+            for j, n in enumerate(new.proposals)
+            if j not in pairs and not placeholder(n.summary)
+        },
         threshold,
     )
     # Best pairs first; equal scores in file order, so the result never depends on chance.

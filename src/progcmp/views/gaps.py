@@ -55,6 +55,7 @@ class GapReport:
                         gap.sources,
                         proposals="0",
                         note=gap.note,
+                        stance=gap.stance,
                     )
                 )
             for annotation in contested:

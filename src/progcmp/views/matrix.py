@@ -3,6 +3,10 @@
 For a candidate and a theme: the number of the candidate's proposals on the theme, and that
 number's share of all the candidate's proposals. A proposal on several themes counts once for
 each of them, so a candidate's shares can add up to more than 100 %.
+
+Where proposals carry a stance (a questionnaire's answers), each cell also counts them by
+stance, in :class:`progcmp.model.Stance` order: a cell shows ``3 · 12 % (2 pour, 1 contre)``;
+proposals without a stance are in the number but in no count.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from ..model import Candidate, Dataset, Theme
+from ..model import Candidate, Dataset, Stance, Theme
 from .records import (
     CANDIDATE_THEME_FIELDS,
     JSON_VERSION,
@@ -45,13 +49,20 @@ class SalienceMatrix:
     candidates: tuple[Candidate, ...]
     themes: tuple[Theme, ...]
     counts: tuple[tuple[int, ...], ...]  # per theme, one count per candidate
+    # per theme, per candidate: the proposals of each stance, in Stance order, zeros left out
+    stances: tuple[tuple[tuple[tuple[Stance, int], ...], ...], ...] = ()
 
     RECORD_FIELDS: ClassVar[tuple[str, ...]] = (
         *CANDIDATE_THEME_FIELDS,
         "proposals",
         "candidate_proposals",
         "share",
+        *(f"stance_{s}" for s in Stance),
     )
+
+    def stance_counts(self, theme: int, candidate: int) -> tuple[tuple[Stance, int], ...]:
+        """How many of a cell's proposals take each stance (none: no stance recorded)."""
+        return self.stances[theme][candidate] if self.stances else ()
 
     def totals(self) -> tuple[int, ...]:
         """Each candidate's number of proposals, all themes together (the denominator)."""
@@ -75,11 +86,18 @@ class SalienceMatrix:
                 {
                     "theme": theme.id,
                     "cells": [
-                        {"candidate": c.id, "proposals": n, "share": self.share(n, total)}
-                        for c, n, total in zip(self.candidates, row, totals, strict=True)
+                        {
+                            "candidate": c.id,
+                            "proposals": n,
+                            "share": self.share(n, total),
+                            "stances": {str(s): k for s, k in self.stance_counts(t, ci)},
+                        }
+                        for ci, (c, n, total) in enumerate(
+                            zip(self.candidates, row, totals, strict=True)
+                        )
                     ],
                 }
-                for theme, row in zip(self.themes, self.counts, strict=True)
+                for t, (theme, row) in enumerate(zip(self.themes, self.counts, strict=True))
             ],
         }
 
@@ -87,15 +105,17 @@ class SalienceMatrix:
         """One row per theme and candidate; ``share`` is a fraction (empty: no proposal)."""
         totals = self.totals()
         rows = []
-        for theme, row in zip(self.themes, self.counts, strict=True):
-            for c, n, total in zip(self.candidates, row, totals, strict=True):
+        for t, (theme, row) in enumerate(zip(self.themes, self.counts, strict=True)):
+            for ci, (c, n, total) in enumerate(zip(self.candidates, row, totals, strict=True)):
                 share = self.share(n, total)
+                by_stance = dict(self.stance_counts(t, ci))
                 rows.append(
                     {
                         **candidate_theme_record(c, theme),
                         "proposals": str(n),
                         "candidate_proposals": str(total),
                         "share": "" if share is None else f"{share:.4f}",
+                        **{f"stance_{s}": str(by_stance.get(s, 0)) for s in Stance},
                     }
                 )
         return rows
@@ -110,4 +130,12 @@ def salience(
     # themes made the per-theme scan a fifth of `matrix`); a proposal counts once per theme.
     per_candidate = [Counter(t for p in c.proposals for t in set(p.themes)) for c in candidates]
     counts = tuple(tuple(n[t.id] for n in per_candidate) for t in chosen)
-    return SalienceMatrix(tuple(candidates), chosen, counts)
+    per_stance = [
+        Counter((t, p.stance) for p in c.proposals if p.stance for t in set(p.themes))
+        for c in candidates
+    ]
+    stances = tuple(
+        tuple(tuple((s, n[t.id, s]) for s in Stance if n[t.id, s]) for n in per_stance)
+        for t in chosen
+    )
+    return SalienceMatrix(tuple(candidates), chosen, counts, stances)

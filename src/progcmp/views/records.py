@@ -42,12 +42,14 @@ def candidate_theme_record(candidate: Candidate, theme: Theme) -> dict[str, str]
 
 
 # One row per candidate x theme x entry; ``kind`` says what the row is: ``proposal``,
-# ``assessment``, or a gap kind (``none-found``, ``declined``, ``not-reviewed``, ``contested``).
+# ``assessment``, or a gap kind (``none-found``, ``declined``, ``not-reviewed``, ``contested``,
+# ``no-statement``); ``stance`` is a proposal's or a no-statement answer's stance, if any.
 ENTRY_FIELDS = (
     *CANDIDATE_THEME_FIELDS,
     "kind",
     "id",
     "author",
+    "stance",
     "summary",
     "quote",
     "locator",
@@ -59,6 +61,7 @@ ENTRY_FIELDS = (
 GAP_FIELDS = (
     *CANDIDATE_THEME_FIELDS,
     "kind",
+    "stance",
     "proposals",
     "note",
     "source",
@@ -153,6 +156,7 @@ def proposal_dict(p: Proposal) -> dict[str, Any]:
         "source": p.source,
         "locator": p.locator,
         "note": p.note,
+        "stance": str(p.stance) if p.stance else None,
     }
 
 
@@ -168,4 +172,10 @@ def assessment_dict(a: Assessment) -> dict[str, Any]:
 
 
 def annotation_dict(a: Annotation) -> dict[str, Any]:
-    return {"theme": a.theme, "kind": str(a.kind), "note": a.note, "source": a.source}
+    return {
+        "theme": a.theme,
+        "kind": str(a.kind),
+        "note": a.note,
+        "source": a.source,
+        "stance": str(a.stance) if a.stance else None,
+    }

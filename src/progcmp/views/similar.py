@@ -6,6 +6,12 @@ words) reaches the threshold. On each theme, similar proposals are gathered into
 proposals are in one group when a chain of similar pairs links them), and a proposal with no
 similar one by another candidate on that theme is *distinctive*.
 
+Stances (a questionnaire's agree / disagree) are never overruled by wording: two proposals whose
+stances oppose (:data:`progcmp.model.OPPOSITE_STANCES`) are never similar, however alike their
+words, and each theme lists its *oppositions* apart: the proposals on each side of an opposite
+pair of stances, whatever their wording. A summary of fewer than three words (``-``, ``n/a``:
+:func:`progcmp.text.similarity.placeholder`) is similar to nothing.
+
 The work stays near the number of distinct texts, not the square of the number of proposals:
 proposals alike in everything the score looks at (the same key, candidate and themes) are
 scored once, as one class, and a pair of classes stands for every pair of their members. A
@@ -16,12 +22,12 @@ group of 8,000 proposals.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from ..model import Candidate, Proposal, Theme
-from ..text.similarity import key, similar_pairs
+from ..model import OPPOSITE_STANCES, Candidate, Proposal, Stance, Theme
+from ..text.similarity import key, placeholder, similar_pairs
 from .records import JSON_VERSION, candidate_dict, proposal_dict, source_dict, theme_dict
 
 DEFAULT_THRESHOLD = 75  # on the 2017 data, pairs from here on say the same thing in other words
@@ -48,12 +54,23 @@ class SimilarGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class Opposition:
+    """On one theme, the proposals on each side of two opposite stances (agree, disagree):
+    every proposal of one side is opposed to every proposal of the other."""
+
+    stances: tuple[Stance, Stance]
+    sides: tuple[tuple[Ref, ...], tuple[Ref, ...]]
+
+
+@dataclass(frozen=True, slots=True)
 class ThemeSimilarity:
-    """On one theme: the groups of similar proposals, and the distinctive ones."""
+    """On one theme: the groups of similar proposals, the distinctive ones, and the
+    oppositions of stances."""
 
     theme: Theme
     groups: tuple[SimilarGroup, ...]
     distinctive: tuple[Ref, ...]
+    oppositions: tuple[Opposition, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +96,7 @@ class SimilarReport:
         "candidate",
         "candidate_name",
         "id",
+        "stance",
         "summary",
         "score",
         "similar_to",
@@ -110,6 +128,7 @@ class SimilarReport:
         seen: dict[tuple[str, str], tuple[Candidate, str]] = {}
         refs = [r for t in self.themes for g in t.groups for r in g.members]
         refs += [r for t in self.themes for r in t.distinctive]
+        refs += [r for t in self.themes for o in t.oppositions for side in o.sides for r in side]
         for ref in refs:
             c, p = self.proposal(ref)
             seen.setdefault((c.key, p.source), (c, p.source))
@@ -143,6 +162,13 @@ class SimilarReport:
                         for g in t.groups
                     ],
                     "distinctive": [entry(r) for r in t.distinctive],
+                    "oppositions": [
+                        {
+                            "stances": [str(x) for x in o.stances],
+                            "sides": [[entry(r) for r in side] for side in o.sides],
+                        }
+                        for o in t.oppositions
+                    ],
                 }
                 for t in self.themes
             ],
@@ -152,7 +178,8 @@ class SimilarReport:
     def to_records(self) -> list[dict[str, str]]:
         """One row per proposal shown: ``kind`` is ``consensus`` (with its group number on the
         theme, its best score and, one per line, the proposals it is similar to) or
-        ``distinctive``."""
+        ``distinctive``, or ``opposed`` (``group`` numbers the opposition on the theme; its
+        sides tell apart by ``stance``)."""
         rows = []
         for t in self.themes:
             for number, g in enumerate(t.groups, 1):
@@ -173,6 +200,12 @@ class SimilarReport:
                         )
                     )
             rows += [self._record(t.theme, "distinctive", "", r, "", "") for r in t.distinctive]
+            for number, o in enumerate(t.oppositions, 1):
+                rows += [
+                    self._record(t.theme, "opposed", str(number), r, "", "")
+                    for side in o.sides
+                    for r in side
+                ]
         return rows
 
     def _record(
@@ -190,6 +223,7 @@ class SimilarReport:
             "candidate": c.id,
             "candidate_name": c.name,
             "id": p.id,
+            "stance": str(p.stance) if p.stance else "",
             "summary": p.summary,
             "score": score,
             "similar_to": similar_to,
@@ -212,32 +246,73 @@ def find_similar(
         threshold: the lowest score (above 0, at most 100) for two proposals to be similar.
     """
     refs, keys, owners, groups = similarity_inputs(candidates, themes)
-    classes = _Classes(keys, owners, groups)
+    proposals = [candidates[ci].proposals[pi] for ci, pi in refs]
+    stances = [p.stance for p in proposals]
+    blank = [placeholder(p.summary) for p in proposals]
+    classes = _Classes(keys, owners, groups, list(zip(stances, blank, strict=True)))
     reps = classes.representatives
-    pairs = similar_pairs(
-        [keys[r] for r in reps], [owners[r] for r in reps], [groups[r] for r in reps], threshold
-    )
+    pairs = [
+        (a, b, score)
+        for a, b, score in similar_pairs(
+            [keys[r] for r in reps], [owners[r] for r in reps], [groups[r] for r in reps], threshold
+        )
+        # words never overrule answers; a placeholder is like nothing
+        if not (blank[reps[a]] or blank[reps[b]])
+        and not _opposed(stances[reps[a]], stances[reps[b]])
+    ]
     sizes = [len(m) for m in classes.members]
     return SimilarReport(
         tuple(candidates),
-        tuple(_on_theme(t, refs, groups, classes, pairs) for t in themes),
+        tuple(
+            _on_theme(t, refs, groups, classes, pairs, _oppositions(t, refs, groups, stances))
+            for t in themes
+        ),
         threshold,
         total_pairs=sum(sizes[a] * sizes[b] for a, b, _ in pairs),
     )
 
 
+def _opposed(a: Stance | None, b: Stance | None) -> bool:
+    return a is not None and a.opposes(b)
+
+
+def _oppositions(
+    theme: Theme,
+    refs: list[Ref],
+    groups: list[frozenset[str]],
+    stances: list[Stance | None],
+) -> tuple[Opposition, ...]:
+    """The proposals on the theme on each side of every opposite pair of stances."""
+    by_stance: dict[Stance, list[Ref]] = {}
+    for ref, on, stance in zip(refs, groups, stances, strict=True):
+        if stance is not None and theme.id in on:
+            by_stance.setdefault(stance, []).append(ref)
+    found = []
+    for pair in sorted(tuple(sorted(p, key=list(Stance).index)) for p in OPPOSITE_STANCES):
+        a, b = pair
+        if by_stance.get(a) and by_stance.get(b):
+            found.append(Opposition((a, b), (tuple(by_stance[a]), tuple(by_stance[b]))))
+    return tuple(found)
+
+
 class _Classes:
-    """Proposals grouped by what the score looks at: key, owner and groups. Members of a class
-    score alike with anything and are never compared with one another (one owner)."""
+    """Proposals grouped by what the score looks at: key, owner and groups (and ``extra``: what
+    else decides whether two may be similar). Members of a class score alike with anything and
+    are never compared with one another (one owner)."""
 
     def __init__(
-        self, keys: Sequence[str], owners: Sequence[int], groups: Sequence[frozenset[str]]
+        self,
+        keys: Sequence[str],
+        owners: Sequence[int],
+        groups: Sequence[frozenset[str]],
+        extra: Sequence[Hashable] | None = None,
     ) -> None:
-        index: dict[tuple[str, int, frozenset[str]], int] = {}
+        index: dict[tuple[str, int, frozenset[str], Hashable], int] = {}
         self.representatives: list[int] = []
         self.members: list[list[int]] = []  # proposal indices, ascending
         self.of: list[int] = []  # each proposal's class
-        for i, found in enumerate(zip(keys, owners, groups, strict=True)):
+        more = extra if extra is not None else [None] * len(keys)
+        for i, found in enumerate(zip(keys, owners, groups, more, strict=True)):
             number = index.setdefault(found, len(self.members))
             if number == len(self.members):
                 self.representatives.append(i)
@@ -274,6 +349,7 @@ def _on_theme(
     groups: list[frozenset[str]],
     classes: _Classes,
     pairs: list[tuple[int, int, float]],
+    oppositions: tuple[Opposition, ...] = (),
 ) -> ThemeSimilarity:
     """Groups and distinctive proposals on a theme, from the similar pairs of classes."""
     reps, members_of = classes.representatives, classes.members
@@ -325,7 +401,7 @@ def _on_theme(
     distinctive = tuple(
         refs[i] for i in sorted(i for c in on if c not in best for i in members_of[c])
     )
-    return ThemeSimilarity(theme, tuple(found), distinctive)
+    return ThemeSimilarity(theme, tuple(found), distinctive, oppositions)
 
 
 def _listed_pairs(

@@ -7,6 +7,7 @@ from ...text.classify import SUGGEST_AT, ThemeSuggestions
 from ...views.show import CandidateView
 from ..locale import Locale
 from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table
+from .marks import stance_spans
 from .references import References
 
 
@@ -29,7 +30,7 @@ def candidate(view: CandidateView, loc: Locale) -> list[Block]:
         blocks.append(Heading(loc.text(theme.label), 2))
         lines: list[Line] = []
         for p in proposals:
-            spans = [Span(p.summary)]
+            spans = [*stance_spans(p.stance, loc), Span(p.summary)]
             if p.quote:
                 spans.append(Span(" " + loc.quote(p.quote), "quote"))
             spans.append(refs.ref(c, p.source, locator=p.locator))
@@ -37,9 +38,10 @@ def candidate(view: CandidateView, loc: Locale) -> list[Block]:
         if not proposals and annotation is None:
             lines.append((Span(loc.gap(GapKind.NONE_FOUND), "gap"),))
         if annotation is not None:
+            said = f" ({loc.stance(annotation.stance)})" if annotation.stance else ""
             lines.append(
                 (
-                    Span(loc.gap(annotation.kind) + " — ", "gap"),
+                    Span(loc.gap(annotation.kind) + said + " — ", "gap"),
                     Span(annotation.note),
                     refs.ref(c, annotation.source),
                 )

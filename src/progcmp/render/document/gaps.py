@@ -7,6 +7,7 @@ from ...views.cells import Gap
 from ...views.gaps import GapReport
 from ..locale import Locale
 from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table
+from .marks import gap_words
 from .references import References
 
 
@@ -23,7 +24,7 @@ def gaps(view: GapReport, loc: Locale) -> list[Block]:
                 tuple(
                     (
                         Span(f"{c.name} — "),
-                        Span(loc.gap(g.kind), "gap"),
+                        Span(gap_words(g, loc), "gap"),
                         Span(f" ({loc.count(_rests_on(c, g), 'sources')})", "dim"),
                     )
                     for c, g in view.silent_on(t)
@@ -58,7 +59,7 @@ def gaps(view: GapReport, loc: Locale) -> list[Block]:
                 rows.append(
                     (
                         ((Span(loc.text(gap.theme.label), "bold"),),),
-                        ((Span(loc.gap(gap.kind), "gap"),),),
+                        ((Span(gap_words(gap, loc), "gap"),),),
                         tuple(rests),
                         ((Span(gap.note or ""),),),
                     )

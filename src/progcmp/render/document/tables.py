@@ -13,6 +13,7 @@ from ...views.report import ElectionReport
 from ...views.themes import ThemeList
 from ..locale import Locale
 from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table
+from .marks import gap_note, gap_words, stance_spans
 from .references import References
 from .titles import contenders_title
 
@@ -48,10 +49,12 @@ def column_names(candidates: tuple[Candidate, ...]) -> tuple[str, ...]:
 def _cell_lines(cell: Cell, refs: References, loc: Locale) -> tuple[Line, ...]:
     c = cell.candidate
     lines: list[Line] = [
-        (Span("• ", "bullet"), Span(p.summary), refs.ref(c, p.source)) for p in cell.proposals
+        (Span("• ", "bullet"), *stance_spans(p.stance, loc), Span(p.summary), refs.ref(c, p.source))
+        for p in cell.proposals
     ]
     if cell.gap is not None:
-        lines.append((Span("∅ " + loc.gap(cell.gap.kind), "gap"),))
+        # The annotation's note says why: a reader of the table should not need `gaps` for it.
+        lines.append((Span("∅ " + gap_words(cell.gap, loc), "gap"), *gap_note(cell.gap)))
     if cell.contested is not None and cell.gap is None:  # a contested gap says so already
         # The claim itself can be long: the table names it and cites it; `gaps` and `show`
         # print it whole.
@@ -136,6 +139,7 @@ COVERAGE_MARKS = {
     GapKind.DECLINED: "✗",
     GapKind.NOT_REVIEWED: "?",
     GapKind.CONTESTED: "⚑",
+    GapKind.NO_STATEMENT: "○",
 }
 
 
@@ -280,7 +284,7 @@ def _report_gaps(view: ElectionReport, numbers: References, loc: Locale) -> list
                 (
                     Span("• ", "bullet"),
                     Span(f"{c.candidate.name} — "),
-                    Span(loc.gap(c.gap.kind), "gap"),
+                    Span(gap_words(c.gap, loc), "gap"),
                     *ref,
                 )
             )
@@ -322,16 +326,19 @@ def matrix(view: SalienceMatrix, loc: Locale) -> list[Block]:
     totals = view.totals()
     rows: list[tuple[tuple[Line, ...], ...]] = []
     levels: list[tuple[int, ...]] = []
-    for theme, counts in zip(view.themes, view.counts, strict=True):
+    for t, (theme, counts) in enumerate(zip(view.themes, view.counts, strict=True)):
         cells: list[tuple[Line, ...]] = [((Span(loc.text(theme.label), "bold"),),)]
-        for n, total in zip(counts, totals, strict=True):
+        for ci, (n, total) in enumerate(zip(counts, totals, strict=True)):
             style = f"heat{heat(n, total)}"
             if not total:
                 cells.append(((Span("—", style),),))
             elif not n:
                 cells.append(((Span("0", style),),))
             else:
-                cells.append(((Span(f"{n} · {loc.percent(percent(n, total))}", style),),))
+                by_stance = ", ".join(f"{k} {loc.stance(s)}" for s, k in view.stance_counts(t, ci))
+                stances = f" ({by_stance})" if by_stance else ""
+                text = f"{n} · {loc.percent(percent(n, total))}{stances}"
+                cells.append(((Span(text, style),),))
         rows.append(tuple(cells))
         levels.append(tuple(heat(n, total) for n, total in zip(counts, totals, strict=True)))
     headers = tuple(

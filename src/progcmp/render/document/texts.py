@@ -13,6 +13,7 @@ from ...views.similar import SimilarGroup, SimilarReport
 from ...views.tone import CandidateTone, Hit, ProposalTone, ToneLabel, ToneReport
 from ..locale import Locale
 from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table, cell
+from .marks import gap_words, stance_spans
 from .references import References
 from .titles import contenders_title
 
@@ -316,7 +317,7 @@ def _coverage_lines(
         return tuple(
             (
                 Span(
-                    "∅ " + loc.gap(gap.kind) + (f" — {labels[gap.theme.id]}" if several else ""),
+                    "∅ " + gap_words(gap, loc) + (f" — {labels[gap.theme.id]}" if several else ""),
                     "gap",
                 ),
             )
@@ -355,7 +356,7 @@ def similar(view: SimilarReport, loc: Locale) -> list[Block]:
 
     def summary(ref: tuple[int, int]) -> list[Span]:
         c, p = view.proposal(ref)
-        return [Span(p.summary), refs.ref(c, p.source)]
+        return [*stance_spans(p.stance, loc), Span(p.summary), refs.ref(c, p.source)]
 
     count = view.pair_count()
     with_groups = [t for t in view.themes if t.groups]
@@ -401,6 +402,28 @@ def similar(view: SimilarReport, loc: Locale) -> list[Block]:
                 ),
                 prose=True,
             ),
+        ]
+    with_oppositions = [t for t in view.themes if t.oppositions]
+    if with_oppositions:
+        blocks.append(Heading(loc.word("opposed"), 2))
+        blocks.append(Paragraph((Span(loc.word("opposed_note"), "dim"),)))
+    for theme in with_oppositions:
+        rows = []
+        for o in theme.oppositions:
+            for stance, side in zip(o.stances, o.sides, strict=True):
+                lines = tuple(
+                    (
+                        Span("• ", "bullet"),
+                        Span(f"{c.name} — ", "bold"),
+                        Span(p.summary),  # the row says the stance
+                        refs.ref(c, p.source),
+                    )
+                    for c, p in map(view.proposal, side)
+                )
+                rows.append((((Span(loc.stance(stance), "bold"),),), lines))
+        blocks += [
+            Heading(loc.text(theme.theme.label), 3),
+            Table((loc.word("stance"), loc.word("proposals")), tuple(rows), prose=True),
         ]
     empty = [loc.text(t.theme.label) for t in view.themes if not t.groups and not t.distinctive]
     if empty:
@@ -456,7 +479,7 @@ def search(view: SearchResults, loc: Locale) -> list[Block]:
     rows = []
     for hit in view.hits:
         p = hit.proposal
-        text: list[Span] = [Span(p.summary)]
+        text: list[Span] = [*stance_spans(p.stance, loc), Span(p.summary)]
         if p.quote:
             text.append(Span(" " + loc.quote(p.quote), "quote"))
         text.append(refs.ref(hit.candidate, p.source))
