@@ -250,3 +250,12 @@ def test_cli_without_xlsxwriter_says_how_to_install_it(
         "pip install 'progcmp[xlsx]' (or pip install xlsxwriter)\n"
     )
     assert not out.exists()
+
+
+def test_too_many_rows_for_a_sheet_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from progcmp.model.errors import ProgcmpError
+    from progcmp.render import xlsx
+
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 2)  # the header and one row
+    with pytest.raises(ProgcmpError, match="over the 1 a workbook sheet holds; use --format csv"):
+        render_bytes(views()["candidates"], "xlsx")

@@ -45,6 +45,7 @@ EXTRA = "progcmp[xlsx]"
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)  # the creation date without SOURCE_DATE_EPOCH
 MAX_SHEET_NAME = 31
 MAX_URL = 2079  # Excel's limit: a longer URL stays text
+MAX_ROWS = 1_048_576  # Excel's rows per sheet, the header's included
 MAX_CELL = 32767  # characters in a cell (xlsxwriter cuts longer text)
 MIN_WIDTH, MAX_WIDTH = 6, 60  # column widths, in characters
 URL_COLUMNS = frozenset({"url", "source_url", "archived"})
@@ -96,6 +97,11 @@ def render_bytes(view: View, options: RenderOptions) -> bytes:
     )  # xlsxwriter's default link style, aligned as the rest
     tables = sheets(view, options)
     for name, sheet in zip(sheet_names(s.name for s in tables), tables, strict=True):
+        if len(sheet.rows) >= MAX_ROWS:
+            raise ProgcmpError(
+                f"the sheet {name!r} would have {len(sheet.rows)} rows, over the "
+                f"{MAX_ROWS - 1} a workbook sheet holds; use --format csv"
+            )
         worksheet = workbook.add_worksheet(name)
         for col, title in enumerate(sheet.header):
             worksheet.write_string(0, col, _text(title), bold)
@@ -110,9 +116,10 @@ def render_bytes(view: View, options: RenderOptions) -> bytes:
                 if url is not None:
                     worksheet.write_url(r, col, url, link, text)
                 else:
-                    worksheet.write_string(r, col, text, wrapped if "\n" in text else plain)
+                    long = "\n" in text or len(text) > MAX_WIDTH
+                    worksheet.write_string(r, col, text, wrapped if long else plain)
         for col, width in enumerate(column_widths(sheet)):
-            worksheet.set_column(col, col, width, wrapped if width == MAX_WIDTH else None)
+            worksheet.set_column(col, col, width)
         worksheet.freeze_panes(1, 0)
         if sheet.header:
             worksheet.autofilter(0, 0, len(sheet.rows), len(sheet.header) - 1)
