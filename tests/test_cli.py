@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -69,7 +70,7 @@ def test_usage_errors(run: Run, args: tuple[str, ...], code: int, stderr: str) -
 
 
 def test_typer_usage_errors_exit_2(run: Run) -> None:
-    assert run("compare", *D, "--format", "xlsx").code == 2
+    assert run("compare", *D, "--format", "docx").code == 2
     assert run("nope").code == 2
     assert run().code == 2  # no arguments: help, exit 2
 
@@ -93,6 +94,48 @@ def test_validate(run: Run) -> None:
     assert (ok.code, ok.stderr) == (0, f"ok: {VALID}\n")
     bad = run("validate", str(INVALID / "fr-test-2027" / "three-mistakes.yaml"))
     assert bad.code == 1 and bad.stderr.count("three-mistakes.yaml:") == 3
+
+
+def feed(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    """Standard input holding ``data``."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_validate_reads_standard_input(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    feed(monkeypatch, (VALID / "fr-test-2027" / "zoe.yaml").read_bytes())
+    ok = run("validate", "-", *D)
+    assert (ok.code, ok.stdout, ok.stderr) == (0, "", "ok: <stdin>\n")
+    path = INVALID / "fr-test-2027" / "three-mistakes.yaml"
+    named = run("validate", path)
+    feed(monkeypatch, path.read_bytes())
+    piped = run("validate", "-", "--data", INVALID)
+    assert piped.code == 1
+    assert piped.stderr == named.stderr.replace(str(path), "<stdin>")
+    assert piped.stderr.startswith("<stdin>:8:10: 'url' must be an http(s) URL")
+    feed(monkeypatch, b"\xff")
+    assert run("validate", "-", *D).stderr.startswith("<stdin>:1:1: not valid UTF-8 (byte 0xFF)")
+    feed(monkeypatch, b"")
+    assert run("validate", "-", *D).stderr.startswith("<stdin>:1:1: file is empty")
+    twice = run("validate", "-", "-", *D)
+    assert (twice.code, error_line(twice.stderr)) == (
+        2,
+        "progcmp: error: '-' (standard input) can be given only once\n",
+    )
+
+
+def test_import_from_standard_input_then_validate_it(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed(monkeypatch, "# Programme\n\n## Numérique\n\n- Garantir la neutralité du net.\n".encode())
+    drafted = run(
+        "import", "-", "--name", "Jeanne Exemple", "--party", "Parti exemple",
+        "--election", "fr-test-2027", "--url", "https://example.org/p", *D,
+    )  # fmt: skip
+    assert drafted.code == 0, drafted.stderr
+    assert "from <stdin>" in drafted.stdout and "neutralit" in drafted.stdout
+    feed(monkeypatch, drafted.stdout.encode())
+    checked = run("validate", "-", *D)
+    assert (checked.code, checked.stderr) == (0, "ok: <stdin>\n")
 
 
 def test_problem_list_is_capped(run: Run, tmp_path: Path) -> None:

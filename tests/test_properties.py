@@ -34,13 +34,14 @@ from progcmp.model import (
     Theme,
 )
 from progcmp.model.errors import Problem
-from progcmp.render import FORMATS, RenderOptions, render
+from progcmp.render import BINARY_FORMATS, FORMATS, RenderOptions, render, render_bytes
 from progcmp.text import UNSAFE, clean, escape_controls
 from progcmp.views import View
 
 from .conftest import VALID, examples
 from .test_bad_inputs import BASE as CORPUS_BASE
 from .test_render import DATA, HOSTILE, check_csv, check_html, check_markdown, views
+from .test_xlsx import workbook_text
 
 # One setting for every property: enough examples to find the odd case, few enough that the
 # whole suite stays fast. These are the "ci" profile's counts; "dev" runs a fifth of them
@@ -363,8 +364,14 @@ def test_every_renderer_writes_inert_text(data: Dataset, fmt: str) -> None:
     """Whatever formats the registry holds (new ones included): deterministic, one final
     newline, and no control, escape or invisible character but line breaks."""
     for view in every_view(data):
-        text = render(view, fmt, RenderOptions(width=80))
-        assert text.endswith("\n") and text == render(view, fmt, RenderOptions(width=80))
+        if fmt in BINARY_FORMATS:  # a workbook: the same bytes, and its text checked as text
+            raw = render_bytes(view, fmt, RenderOptions(width=80))
+            assert raw == render_bytes(view, fmt, RenderOptions(width=80))
+            text = workbook_text(raw)
+        else:
+            text = render(view, fmt, RenderOptions(width=80))
+            assert text == render(view, fmt, RenderOptions(width=80))
+        assert text.endswith("\n")
         assert not UNSAFE.search(text.replace("\n", "")), (fmt, ascii(text)[:500])
 
 

@@ -241,7 +241,7 @@ def check_output(output: Path, *, new_data: bool = False) -> None:
     check_target(output, force=True, data_roots=_data_roots(), new_data=new_data)
 
 
-def write_output(output: Path, text: str, *, force: bool, new_data: bool = False) -> None:
+def write_output(output: Path, text: str | bytes, *, force: bool, new_data: bool = False) -> None:
     """The CLI's one writer of output files: atomic, and never over a file this run read nor a
     file of its data folders, with or without --force (see :func:`progcmp.data.output.write_file`;
     ``new_data``: a new .yaml file may go in a data folder, as an imported candidate does)."""
@@ -320,28 +320,35 @@ def page(text: str) -> bool:
     return True
 
 
-def write_stdout(text: str) -> None:
+def write_stdout(text: str | bytes) -> None:
     """Write to stdout; a closed or failing stdout is an error, not a crash. Characters the
-    stream's encoding cannot show become '?', rather than failing half-way."""
+    stream's encoding cannot show become '?', rather than failing half-way. Bytes (a binary
+    format) go to the stream's bytes as they are."""
     from ..model.errors import OutputError
 
     stream = sys.stdout
     if stream is None:  # started with stdout closed
         raise OutputError("cannot write to the standard output: it is closed")
-    encoding = getattr(stream, "encoding", None) or "utf-8"
+    buffer = getattr(stream, "buffer", None)
     data: bytes | None
-    try:
-        data = text.encode(encoding)
-    except UnicodeEncodeError:
-        data = text.encode(encoding, "replace")
-        text = data.decode(encoding)
-    except LookupError:
-        data = None
+    if isinstance(text, bytes):
+        if buffer is None:
+            raise OutputError("cannot write binary data to this standard output; use --output")
+        data, text, binary = text, "", True
+    else:
+        binary = False
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            data = text.encode(encoding)
+        except UnicodeEncodeError:
+            data = text.encode(encoding, "replace")
+            text = data.decode(encoding)
+        except LookupError:
+            data = None
     # The bytes are written as they are, rather than encoded a second time by the stream (70 MB
     # of JSON: 0.1 s), where the stream has bytes beneath it and would not translate newlines.
-    buffer = getattr(stream, "buffer", None)
     try:
-        if data is not None and buffer is not None and os.linesep == "\n":
+        if data is not None and buffer is not None and (binary or os.linesep == "\n"):
             stream.flush()
             buffer.write(data)
             buffer.flush()
@@ -392,7 +399,7 @@ class SharedOptions:
 
         Every option is checked and the whole text rendered before anything is written.
         """
-        from ..render import RenderOptions, format_for, render
+        from ..render import BINARY_FORMATS, RenderOptions, format_for, render, render_bytes
         from ..render.locale import get_locale
 
         output, fmt, width = self.output, self.format, self.width
@@ -415,6 +422,12 @@ class SharedOptions:
         if self.csv_bom and fmt is not Format.CSV:
             raise UsageError(f"--csv-bom applies to CSV output only, not {fmt.value}")
         tty = to_stdout and _is_terminal(sys.stdout)
+        binary = fmt.value in BINARY_FORMATS
+        if binary and tty:
+            raise UsageError(
+                f"{fmt.value} is a binary format, not for a terminal: "
+                f"write it to a file with --output FILE.{fmt.value} (or pipe it)"
+            )
         color = fmt is Format.TERMINAL and to_stdout and use_colour(tty, os.environ)
         if width is None:
             width = terminal_width(tty, os.environ)
@@ -430,6 +443,14 @@ class SharedOptions:
         if not to_stdout:
             assert output is not None
             check_output(output)
+        if binary:
+            data = render_bytes(view, fmt.value, options)
+            if to_stdout:
+                write_stdout(data)
+            else:
+                assert output is not None
+                write_output(output, data, force=self.force)
+            return
         text = render(view, fmt.value, options)
         if to_stdout:
             if self.no_pager or not page(text):

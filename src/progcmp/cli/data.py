@@ -37,7 +37,8 @@ def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Data folders, themes.yaml files or candidate files (default: the data folder)."
+            help="Data folders, themes.yaml files or candidate files (default: the data "
+            "folder); '-' for a candidate file read from standard input.",
         ),
     ] = None,
     data: DataOpt = None,
@@ -48,16 +49,18 @@ def validate(
 
     Example: progcmp validate programmes/fr-pres-2017/melenchon.yaml
     """
-    from ..data.loader import validate_paths
+    from ..data.loader import STDIN, STDIN_SHOWN, validate_paths
     from ..data.output import data_root
 
+    if sum(str(p) == STDIN for p in paths or ()) > 1:
+        raise UsageError("'-' (standard input) can be given only once")
     root = data_root(data)
     problems = validate_paths(paths or [root], root)  # never the cache: the files themselves
     if problems:
         raise DataError(problems)
     from ..text import escape_controls
 
-    checked = ", ".join(str(p) for p in paths or [root])
+    checked = ", ".join(STDIN_SHOWN if str(p) == STDIN else str(p) for p in paths or [root])
     say(f"ok: {escape_controls(checked)}")
 
 

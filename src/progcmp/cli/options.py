@@ -19,6 +19,7 @@ class Format(StrEnum):
     JSON = "json"
     CSV = "csv"
     HTML = "html"
+    XLSX = "xlsx"
     MD = "md"  # short for markdown, as the .md suffix
 
 
@@ -84,7 +85,7 @@ FormatOpt = Annotated[
         "-f",
         case_sensitive=False,
         help="Output format. Default: from the --output extension (.md, .csv, .json, .html, "
-        ".txt), else terminal.",
+        ".xlsx, .txt), else terminal. xlsx (a workbook) goes to a file or a pipe.",
     ),
 ]
 OutputOpt = Annotated[

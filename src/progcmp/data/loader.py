@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -295,13 +296,21 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+STDIN = "-"  # the path that means standard input
+STDIN_SHOWN = "<stdin>"  # its name in problems
+
+
 def validate_paths(paths: Iterable[Path], default_root: Path) -> list[Problem]:
     """Check data folders, catalogues or single candidate files; return every problem.
 
     Every file is read and checked: the cache is never consulted (it is what is checked).
+    ``-`` is a candidate file read from standard input (see :func:`validate_stdin`).
     """
     problems: list[Problem] = []
     for path in paths:
+        if str(path) == STDIN:
+            problems.extend(validate_stdin(default_root))
+            continue
         try:
             _validate_path(path, default_root, problems)
         except OSError as exc:
@@ -324,6 +333,43 @@ def _validate_path(path: Path, default_root: Path, problems: list[Problem]) -> N
             catalogue = default_root / THEMES_FILENAME
         themes = _load_themes(catalogue, problems)
         _load_candidate(path, themes, problems)
+
+
+def validate_stdin(root: Path) -> list[Problem]:
+    """Check a candidate file read from standard input, its problems shown as ``<stdin>``.
+
+    It is checked against the catalogue of the election it names, if that election's folder
+    in ``root`` has one, else against ``root``'s; having no path, its id and election are not
+    compared with a file name.
+    """
+    shown = STDIN_SHOWN
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return [Problem(shown, 1, 1, "cannot read: standard input is closed")]
+    try:
+        raw = stream.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is closed"
+        return [Problem(shown, 1, 1, f"cannot read: {reason}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return [Problem(shown, 1, 1, f"input is over the limit of {MAX_FILE_BYTES} bytes")]
+    text = decode(raw, shown)
+    if isinstance(text, Problem):
+        return [text]
+    problems: list[Problem] = []
+    path = Path(shown)
+    located, _ = _read(path, CANDIDATE_FILE, problems, text)
+    if located is None or not isinstance(located.data, dict):
+        return sorted(set(problems))
+    election = located.data.get("election")
+    catalogue = root / THEMES_FILENAME
+    if isinstance(election, str) and election and election == Path(election).name:
+        own = root / election / THEMES_FILENAME
+        if election not in (".", "..") and own.is_file():
+            catalogue = own
+    themes = _load_themes(catalogue, problems)
+    _cross_check(path, located, themes, problems, standalone=True)
+    return sorted(set(problems))
 
 
 def check_candidate_text(text: str, path: Path, themes: Iterable[Theme]) -> list[Problem]:

@@ -57,13 +57,13 @@ def bundled_data() -> Path:
 
 def write_file(
     path: Path,
-    text: str,
+    text: str | bytes,
     *,
     force: bool = False,
     data_roots: Iterable[Path] = (),
     new_data: bool = False,
 ) -> None:
-    """Write ``text`` as UTF-8 to ``path`` atomically.
+    """Write ``text`` as UTF-8 (or bytes as they are: a binary format) to ``path`` atomically.
 
     The text goes to a temporary file in the same folder, is flushed to disk, gets the mode
     the umask gives new files, and then takes the target's name in one step: a crash, an error
@@ -88,7 +88,7 @@ def write_file(
             missing, or the write fails (the old file, if any, is then untouched).
     """
     check_target(path, force=force, data_roots=data_roots, new_data=new_data)
-    data = text.encode("utf-8", "replace")
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "replace")
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:

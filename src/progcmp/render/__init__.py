@@ -1,7 +1,9 @@
 """The renderer registry: one module per output format, imported only when used.
 
-Every renderer is ``render(view, options) -> str`` over the views of :mod:`progcmp.views`;
-the text always ends with exactly one newline.
+Every text renderer is ``render(view, options) -> str`` over the views of
+:mod:`progcmp.views`; the text always ends with exactly one newline. A binary format (xlsx)
+has ``render_bytes(view, options) -> bytes`` instead: :func:`render_bytes` gives any format as
+bytes, the text ones encoded in UTF-8.
 """
 
 from __future__ import annotations
@@ -24,7 +26,11 @@ FORMATS: dict[str, str] = {
     "json": "json",
     "csv": "csv",
     "html": "html",
+    "xlsx": "xlsx",
 }
+# formats that are bytes, not text: never to a terminal, rendered by render_bytes()
+BINARY_FORMATS = frozenset({"xlsx"})
+TEXT_FORMATS = tuple(f for f in FORMATS if f not in BINARY_FORMATS)
 # other names a format is known by (`-f md`)
 FORMAT_ALIASES: dict[str, str] = {"md": "markdown"}
 # output file suffix (lowercase) -> format name
@@ -36,6 +42,7 @@ SUFFIXES: dict[str, str] = {
     ".csv": "csv",
     ".html": "html",
     ".htm": "html",
+    ".xlsx": "xlsx",
 }
 LAYOUTS = ("auto", "table", "sections")  # Markdown layouts
 LANGUAGES = languages()  # interface languages: one data file each in locales/
@@ -72,9 +79,22 @@ class Renderer(Protocol):
     def __call__(self, view: View, options: RenderOptions) -> str: ...
 
 
+class BinaryRenderer(Protocol):
+    def __call__(self, view: View, options: RenderOptions) -> bytes: ...
+
+
+def canonical(fmt: str) -> str:
+    """A format's own name (``md`` is ``markdown``)."""
+    return FORMAT_ALIASES.get(fmt, fmt)
+
+
 def get_renderer(fmt: str) -> Renderer:
-    """Return the ``render`` function of a format (KeyError for an unknown format)."""
-    module = import_module(f"{__name__}.{FORMATS[FORMAT_ALIASES.get(fmt, fmt)]}")
+    """Return the ``render`` function of a text format (KeyError for an unknown format,
+    ValueError for a binary one)."""
+    name = canonical(fmt)
+    if name in BINARY_FORMATS:
+        raise ValueError(f"{name} is a binary format: use render_bytes()")
+    module = import_module(f"{__name__}.{FORMATS[name]}")
     renderer: Renderer = module.render
     return renderer
 
@@ -87,3 +107,14 @@ def format_for(path: Path) -> str | None:
 def render(view: View, fmt: str, options: RenderOptions | None = None) -> str:
     """Render a view in a format."""
     return get_renderer(fmt)(view, options or RenderOptions())
+
+
+def render_bytes(view: View, fmt: str, options: RenderOptions | None = None) -> bytes:
+    """Render a view in any format, as bytes: a binary format's own, a text one in UTF-8
+    (characters it cannot hold, lone surrogates, become ``?``)."""
+    name = canonical(fmt)
+    if name not in BINARY_FORMATS:
+        return render(view, name, options).encode("utf-8", "replace")
+    module = import_module(f"{__name__}.{FORMATS[name]}")
+    renderer: BinaryRenderer = module.render_bytes
+    return renderer(view, options or RenderOptions())
