@@ -278,3 +278,19 @@ def test_a_title_about_many_contenders_counts_them(run: Run) -> None:
     assert lists.stdout.splitlines()[0] == "# Comparaison\u202f: 38 listes · eu-test-2029"
     two = run("compare", "melenchon@2017", "macron@2017", "-t", "e-health", "-f", "markdown")
     assert two.stdout.splitlines()[0] == "# Comparaison\u202f: Jean-Luc Mélenchon · Emmanuel Macron"
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        (
+            "lfi@2024",
+            "La France insoumise · fr-euro-2024 · liste · Tête de liste\u202f: Manon Aubry",
+        ),
+        ("jadot@2017", "Europe Écologie Les Verts · fr-pres-2017 · retiré"),
+        ("hamon", "Parti socialiste · fr-pres-2017 · candidat"),
+    ],
+)
+def test_show_says_what_kind_of_contender(run: Run, name: str, line: str) -> None:
+    result = run("show", name, "--width", "200")
+    assert result.stdout.splitlines()[1] == line

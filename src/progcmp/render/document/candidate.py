@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import GapKind
+from ...model import Candidate, GapKind, Status
 from ...text.classify import SUGGEST_AT, ThemeSuggestions
 from ...views.show import CandidateView
 from ..locale import Locale
@@ -20,7 +20,7 @@ def candidate(view: CandidateView, loc: Locale) -> list[Block]:
     assessments = [a for a in c.assessments if not view.filtered or shown.intersection(a.themes)]
     blocks: list[Block] = [
         Heading(c.name),
-        Paragraph((Span(f"{c.party} · {c.election} · {loc.status(c.status)}", "dim"),)),
+        Paragraph((Span(" · ".join(_standing(c, loc)), "dim"),)),
     ]
     if c.note:
         blocks.append(Paragraph((Span(c.note),)))
@@ -111,3 +111,12 @@ def suggestions(view: ThemeSuggestions, loc: Locale) -> list[Block]:
     headers = tuple(loc.word(k) for k in ("proposal", "summary", "tagged", "suggested", "audit"))
     blocks.append(Table(headers, tuple(rows), prose=True, ratios=(1, 2, 1, 1, 1)))
     return blocks
+
+
+def _standing(c: Candidate, loc: Locale) -> list[str]:
+    """Party, election, what kind of contender (or where the candidacy ended up), head of list."""
+    kind = loc.word(f"kind_{c.kind}") if c.status is Status.CANDIDATE else loc.status(c.status)
+    parts = [c.party, c.election, kind]
+    if c.leader:
+        parts.append(loc.colon(loc.word("leader")) + c.leader)
+    return parts
