@@ -96,6 +96,14 @@ FootnotesOpt = Annotated[
         "than a numbered list.",
     ),
 ]
+EmbedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--embed",
+        help="HTML: a fragment to paste in a page of one's own (a CMS): no <html> or <head>, "
+        "its style sheet scoped to the class 'progcmp'.",
+    ),
+]
 CsvBomOpt = Annotated[
     bool,
     typer.Option(
