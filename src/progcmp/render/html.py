@@ -41,6 +41,7 @@ from .document import (
     Items,
     Line,
     Paragraph,
+    Span,
     Table,
     build,
     plain,
@@ -63,6 +64,7 @@ DATA_LANG = "fr"
 # Markdown's auto layout.
 MAX_PROSE_CONTENDERS = 4
 WIDE_COLUMNS = 6  # a table of more columns scrolls in its own box
+LONG_TITLE = 160  # a heading longer than this (38 lists' names) is set smaller
 TOC_MIN = 4  # headings with an id that make a page long enough for a table of contents
 
 _REF = re.compile(r"\s*\[(\d+)(?:, [^\]]*)?\]\s*")
@@ -91,6 +93,7 @@ def stylesheet(scope: str | None = None) -> str:
     which a fragment cannot set, is left out)."""
     css = files("progcmp.render").joinpath("templates", STYLESHEET).read_text(encoding="utf-8")
     css = re.sub(r"/\*.*?\*/\s*", "", css, flags=re.DOTALL)
+    css = css.strip()
     return css if scope is None else scope_css(css, f".{scope}")
 
 
@@ -343,8 +346,11 @@ def _lay_out(blocks: list[Block], page: _Page, lang: str | None) -> list[dict[st
     out: list[dict[str, Any]] = []
     caption = ""
     folded = False
+    skip: set[int] = set()
     for i, block in enumerate(blocks):
         page.current = i
+        if i in skip:
+            continue
         if folded and (isinstance(block, Heading) or (isinstance(block, Paragraph) and block.fold)):
             out.append({"type": "fold_end"})
             folded = False
@@ -356,9 +362,23 @@ def _lay_out(blocks: list[Block], page: _Page, lang: str | None) -> list[dict[st
                     "level": min(max(block.level, 1), 6),
                     "text": clean(block.text),
                     "id": page.take(block.anchor),
+                    "long": len(block.text) > LONG_TITLE,
                 }
             )
         elif isinstance(block, Paragraph):
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if (
+                block.line
+                and block.line[-1].style == "bold"
+                and isinstance(following, Items)
+                and len(following.items) == 1
+                and not _is_listing(following)
+            ):
+                # a label over a one-line list ("Name" / "∅ nothing found") reads as one line
+                joined = (*block.line, Span(" — "), *following.items[0])
+                out.append({"type": "paragraph", "line": _line(joined, page, lang)})
+                skip.add(i + 1)
+                continue
             line = _line(block.line, page, lang)
             if block.fold:
                 out.append({"type": "fold", "summary": line})

@@ -107,14 +107,17 @@ def sections(blocks: list[Block]) -> list[Block]:
         for row in block.rows:
             # the first line names the row; more lines in the first cell (details) follow it
             first, *details = [line for line in row[0] if plain(line)] or [(Span(""),)]
-            out.append(Heading(plain(first), min(level + 1, 6)))
+            row_anchor = next((s.anchor for s in first if s.anchor), None)
+            out.append(Heading(plain(first), min(level + 1, 6), anchor=row_anchor))
             out += [Paragraph(line) for line in details]
-            for header, cell in zip(block.headers[1:], row[1:], strict=True):
+            columns = block.columns[1:] or (None,) * (len(block.headers) - 1)
+            for header, column, cell in zip(block.headers[1:], columns, row[1:], strict=True):
                 lines = tuple(
                     tuple(s for s in line if s.style != "bullet") for line in cell if plain(line)
                 )
+                where = f"{row_anchor}-{column}" if row_anchor and column else None
                 if lines:
-                    out += [Paragraph((Span(header, "bold"),)), Items(lines)]
+                    out += [Paragraph((Span(header, "bold", anchor=where),)), Items(lines)]
     return out
 
 
