@@ -331,7 +331,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-acti
 SAFE_ID = re.compile(r"[a-z][a-z0-9-]*")
 
 
-def check_html(text: str, *, embed: bool = False) -> HTMLParser:
+def check_html(text: str, *, embed: bool = False) -> _StrictPage:
     """Well nested; no script, event handler, comment, external resource or link but to the
     web or inside the page; the strict Content-Security-Policy first in the head (a page) or
     one scoped <div> (``embed``); ids unique and safe, every ``#id`` link leads somewhere;

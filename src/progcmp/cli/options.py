@@ -100,8 +100,8 @@ EmbedOpt = Annotated[
     bool,
     typer.Option(
         "--embed",
-        help="HTML: a fragment to paste in a page of one's own (a CMS): no <html> or <head>, "
-        "its style sheet scoped to the class 'progcmp'.",
+        help="HTML: a fragment to paste into a page of one's own (a CMS): no html or head "
+        "element, its style sheet scoped to the class 'progcmp'.",
     ),
 ]
 CsvBomOpt = Annotated[

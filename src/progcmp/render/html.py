@@ -181,14 +181,12 @@ def _is_listing(block: Block) -> bool:
 def _mark_tokens(text: str, style: str | None, loc: Locale) -> list[dict[str, Any]]:
     """Text split at line breaks and at the coverage symbols, which get words: said aloud
     (visually hidden) unless the span says them already, and shown on hover."""
-    if style == "gap" and text.strip() == "?":
-        pieces = ["", "?", ""]
-    else:
-        pieces = _MARK.split(text)
+    whole = style == "gap" and text.strip() == "?"
+    pieces = ["", "?", ""] if whole else _MARK.split(text)
     tokens: list[dict[str, Any]] = []
     for i, piece in enumerate(pieces):
         if i % 2:
-            words = loc.gap(_MARKS[piece] if piece in _MARKS else GapKind.NOT_REVIEWED)
+            words = loc.gap(_MARKS.get(piece, GapKind.NOT_REVIEWED))
             said = words.casefold() in text.casefold()
             tokens.append({"kind": "mark", "text": piece, "alt": words, "spoken": not said})
             continue
@@ -293,7 +291,11 @@ def _prepare(blocks: list[Block]) -> list[Block]:
     """Very wide prose tables become sections (a heading per row, a fold per column)."""
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, Table) and block.prose and len(block.headers) > MAX_PROSE_CONTENDERS + 1:
+        if (
+            isinstance(block, Table)
+            and block.prose
+            and len(block.headers) > MAX_PROSE_CONTENDERS + 1
+        ):
             out += sections([block])
         else:
             out.append(block)
@@ -368,7 +370,8 @@ def _lay_out(blocks: list[Block], page: _Page, lang: str | None) -> list[dict[st
         elif isinstance(block, Paragraph):
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             if (
-                block.line
+                not block.fold
+                and block.line
                 and block.line[-1].style == "bold"
                 and isinstance(following, Items)
                 and len(following.items) == 1
@@ -379,7 +382,11 @@ def _lay_out(blocks: list[Block], page: _Page, lang: str | None) -> list[dict[st
                 out.append({"type": "paragraph", "line": _line(joined, page, lang)})
                 skip.add(i + 1)
                 continue
-            line = _line(block.line, page, lang)
+            spans = block.line
+            if block.fold and isinstance(following, Items):  # a closed fold says what it holds
+                count = page.loc.count(len(following.items), "proposals")
+                spans = (*spans, Span(f" — {count}", "dim"))
+            line = _line(spans, page, lang)
             if block.fold:
                 out.append({"type": "fold", "summary": line})
                 folded = True
@@ -406,9 +413,7 @@ def render(view: View, options: RenderOptions) -> str:
     laid = _lay_out(blocks, page, lang)
     toc = _toc(laid)
     # the contents go after the title and the paragraphs that introduce the page
-    toc_at = next(
-        (n for n, b in enumerate(laid) if n and b["type"] != "paragraph"), len(laid)
-    )
+    toc_at = next((n for n, b in enumerate(laid) if n and b["type"] != "paragraph"), len(laid))
     from markupsafe import Markup
 
     text = (
@@ -425,8 +430,7 @@ def render(view: View, options: RenderOptions) -> str:
             version=__version__,
             css=Markup(stylesheet(SCOPE if options.embed else None)),  # ours, not data
             words={
-                k: loc.word(k)
-                for k in ("contents", "scroll_cue", "back_to_text", "colour_key")
+                k: loc.word(k) for k in ("contents", "scroll_cue", "back_to_text", "colour_key")
             },
             footer=loc.word(
                 "generated", date=loc.date(generated_on().isoformat()), version=__version__

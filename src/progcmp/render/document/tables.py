@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ...model import Candidate, ContenderKind, GapKind, Status
 from ...views.candidates import CandidateList
@@ -401,7 +402,7 @@ def matrix(view: SalienceMatrix, loc: Locale) -> list[Block]:
         (1, loc.word("key_below", to=bounds[0])),
         *(
             (n + 2, loc.word("key_share", lo=lo, hi=hi))
-            for n, (lo, hi) in enumerate(zip(bounds, bounds[1:], strict=False))
+            for n, (lo, hi) in enumerate(pairwise(bounds))
         ),
         (len(HEAT_STEPS) + 1, loc.word("key_above", lo=bounds[-1])),
     )
