@@ -397,7 +397,7 @@ def _lay_out(blocks: list[Block], page: _Page, lang: str | None) -> list[dict[st
         elif isinstance(block, Items):
             out.append(_items(block, page, lang))
         else:
-            out.append(_table(block, caption, page, lang))
+            out.append(_table(block, block.caption or caption, page, lang))
     if folded:
         out.append({"type": "fold_end"})
     return out
