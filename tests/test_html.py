@@ -38,6 +38,7 @@ def test_bundled_pages(run: Run, name: str, lang: str) -> None:
         assert '<nav class="toc"' in text and "<details" in text
         assert text.count('<a href="#source-') >= 100  # the [n] point to their source
         assert '<a class="back" href="#cite-' in text  # and the source back to the text
+        assert not re.search(r'<li id="source-[0-9-]+"><a', text)  # its number is no link
         assert '<ul class="key"' in text
         for mark in "∅✗⚑":
             assert re.search(f'<span class="mark" title="[^"]+" aria-hidden="true">{mark}', text)

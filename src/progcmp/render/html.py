@@ -198,15 +198,16 @@ def _mark_tokens(text: str, style: str | None, loc: Locale) -> list[dict[str, An
     return tokens
 
 
-def _line(line: Line, page: _Page, lang: str | None) -> dict[str, Any]:
-    """A line for the template: its spans (text, class, link, language) and its id."""
+def _line(line: Line, page: _Page, lang: str | None, *, cite: bool = True) -> dict[str, Any]:
+    """A line for the template: its spans (text, class, link, language) and its id. A ``[n]``
+    links to its source (unless ``cite`` is false: the number that heads a source's item)."""
     spans = []
     for span in line:
         text = clean(span.text, multiline=True)
         cls = span.style if span.style in STYLES else ""
         href = web_url(span.url) if span.url else None
         ident = None
-        ref = _REF.fullmatch(text) if span.style == "ref" else None
+        ref = _REF.fullmatch(text) if cite and span.style == "ref" else None
         if ref and not href:
             cited = page.cite(int(ref.group(1)))
             if cited:
@@ -279,7 +280,7 @@ def _items(block: Items, page: _Page, lang: str | None) -> dict[str, Any]:
     items = []
     for item in block.items:
         number = int(_REF.fullmatch(item[0].text).group(1))  # type: ignore[union-attr]
-        line = _line(item, page, lang)
+        line = _line(item, page, lang, cite=False)
         line["id"] = page.take(page.source_id(listing, number))
         cites = page.cites.get((listing, number), [])
         line["back"] = "#" + cites[0] if cites else None
