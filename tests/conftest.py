@@ -64,7 +64,9 @@ def _stable_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Same output whatever the developer's shell: no data override, fixed width, no colour,
-    and a fresh cache folder outside the user's home."""
+    a fresh cache folder outside the user's home, and a fixed day for the HTML footer
+    (2026-01-01: SOURCE_DATE_EPOCH, as a reproducible build sets it)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     monkeypatch.delenv("PROGCMP_DATA", raising=False)
     monkeypatch.delenv("PROGCMP_NO_CACHE", raising=False)
     monkeypatch.setenv("PROGCMP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -17,6 +17,7 @@ SHARED = [
     "layout",
     "footnotes",
     "csv_bom",
+    "embed",
     "data",
     "lang",
     "width",

@@ -329,26 +329,48 @@ class _StrictPage(HTMLParser):
 CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 
-def check_html(text: str) -> HTMLParser:
-    """Well nested; no script, event handler, comment, external resource or non-web link;
-    the strict Content-Security-Policy first in the head."""
-    assert text.startswith("<!DOCTYPE html>\n")
+SAFE_ID = re.compile(r"[a-z][a-z0-9-]*")
+
+
+def check_html(text: str, *, embed: bool = False) -> _StrictPage:
+    """Well nested; no script, event handler, comment, external resource or link but to the
+    web or inside the page; the strict Content-Security-Policy first in the head (a page) or
+    one scoped <div> (``embed``); ids unique and safe, every ``#id`` link leads somewhere;
+    every table has a caption."""
     page = _StrictPage()
     page.feed(text)
     page.close()
     assert page.stack == []
     assert page.comments == []
     names = [tag for tag, _ in page.tags]
-    assert names[:4] == ["html", "head", "meta", "meta"]
-    assert dict(page.tags[3][1]) == {"http-equiv": "Content-Security-Policy", "content": CSP}
+    if embed:
+        assert text.startswith('<div class="progcmp" lang="')
+        assert "html" not in names and "head" not in names and "meta" not in names
+    else:
+        assert text.startswith("<!DOCTYPE html>\n")
+        assert names[:4] == ["html", "head", "meta", "meta"]
+        assert dict(page.tags[3][1]) == {"http-equiv": "Content-Security-Policy", "content": CSP}
     assert names.count("style") == 1
-    for tag, attrs in page.tags:
+    ids: list[str] = []
+    links: list[str] = []
+    for n, (tag, attrs) in enumerate(page.tags):
         assert tag not in ("script", "iframe", "object", "embed", "img", "link", "base", "form")
+        if tag == "table":
+            assert names[n + 1] == "caption", "a table without a caption"
         for name, value in attrs:
             assert not name.startswith("on"), (tag, name)
             assert name not in ("src", "srcset", "style", "action", "formaction"), (tag, name)
             if name == "href":
-                assert str(value).startswith(("https://", "http://")), value
+                assert str(value).startswith(("https://", "http://", "#")), value
+                if str(value).startswith("#"):
+                    links.append(str(value)[1:])
+            if name == "id":
+                assert SAFE_ID.fullmatch(str(value)), value
+                ids.append(str(value))
+            if name == "lang":
+                assert value in ("fr", "en"), value
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert set(links) <= set(ids), sorted(set(links) - set(ids))
     return page
 
 

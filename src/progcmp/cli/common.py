@@ -30,6 +30,7 @@ from .options import (
     CsvBomOpt,
     DataOpt,
     DebugOpt,
+    EmbedOpt,
     FootnotesOpt,
     ForceOpt,
     Format,
@@ -383,6 +384,7 @@ class SharedOptions:
     layout: Layout = Layout.AUTO
     csv_bom: bool = False
     footnotes: bool = False
+    embed: bool = False
 
     def load(self) -> Dataset:
         """The dataset of --data (see :func:`load`)."""
@@ -419,6 +421,8 @@ class SharedOptions:
             raise UsageError(f"--layout applies to Markdown output only, not {fmt.value}")
         if self.footnotes and fmt is not Format.MARKDOWN:
             raise UsageError(f"--footnotes applies to Markdown output only, not {fmt.value}")
+        if self.embed and fmt is not Format.HTML:
+            raise UsageError(f"--embed applies to HTML output only, not {fmt.value}")
         if self.csv_bom and fmt is not Format.CSV:
             raise UsageError(f"--csv-bom applies to CSV output only, not {fmt.value}")
         tty = to_stdout and _is_terminal(sys.stdout)
@@ -438,6 +442,7 @@ class SharedOptions:
             layout=self.layout.value,
             csv_bom=self.csv_bom,
             footnotes=self.footnotes,
+            embed=self.embed,
             notify=lambda line: say(f"progcmp: {line}"),
         )
         if not to_stdout:
@@ -471,6 +476,7 @@ _SHARED: tuple[tuple[str, Any, Any], ...] = (
     ("layout", LayoutOpt, Layout.AUTO),
     ("footnotes", FootnotesOpt, False),
     ("csv_bom", CsvBomOpt, False),
+    ("embed", EmbedOpt, False),
     ("data", DataOpt, None),
     ("lang", LangOpt, Lang.FR),
     ("width", WidthOpt, None),

@@ -116,6 +116,14 @@ FootnotesOpt = Annotated[
         "than a numbered list.",
     ),
 ]
+EmbedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--embed",
+        help="HTML: a fragment to paste into a page of one's own (a CMS): no html or head "
+        "element, its style sheet scoped to the class 'progcmp'.",
+    ),
+]
 CsvBomOpt = Annotated[
     bool,
     typer.Option(

@@ -62,6 +62,7 @@ class RenderOptions:
         footnotes: Markdown sources as GFM footnotes (``[^1]``) rather than a numbered list.
         csv_bom: start CSV with a byte-order mark, so that Excel reads it as UTF-8.
         notify: told, in one line, when a renderer changes the layout to fit.
+        embed: HTML: a fragment for a page of one's own (no <html>, CSS scoped to its class).
     """
 
     locale: Locale = field(default_factory=get_locale)
@@ -70,6 +71,7 @@ class RenderOptions:
     layout: str = "auto"
     csv_bom: bool = False
     footnotes: bool = False
+    embed: bool = False
     # Where a renderer says, in one line, that it changed the layout to fit (tables cut into
     # column groups, Markdown sections chosen): the CLI prints it on stderr.
     notify: Callable[[str], None] | None = None

@@ -6,17 +6,26 @@ once, by the builders of this package.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
 class Span:
     """A run of text; ``style`` is a hint (bold, dim, gap, ref, quote, bullet), ``url`` makes a
-    link (renderers link only http(s) URLs, see :func:`progcmp.text.web_url`)."""
+    link (renderers link only http(s) URLs, see :func:`progcmp.text.web_url`).
+
+    The other fields only serve HTML: ``data`` says the text comes from the data (in the data's
+    language, not the interface's); ``anchor`` names the line (list item, cell line) the span
+    is in, so that the page can point to it; ``target`` links the span to such an anchor."""
 
     text: str
     style: str | None = None
     url: str | None = None
+    data: bool = False
+    anchor: str | None = None
+    target: str | None = None
 
 
 Line = tuple[Span, ...]
@@ -26,11 +35,15 @@ Line = tuple[Span, ...]
 class Heading:
     text: str
     level: int = 1
+    anchor: str | None = None  # an id for HTML (see :func:`anchor`)
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     line: Line
+    # HTML: the paragraph heads a fold (<details>) holding the blocks up to the next heading
+    # or folding paragraph.
+    fold: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +59,10 @@ class Table:
     # Short cells, possibly many columns (a matrix): when too wide for the terminal, it is
     # shown as several tables of fewer columns, each repeating the first one.
     split: bool = False
+    caption: str | None = None  # HTML: else the heading above names the table
+    columns: tuple[str | None, ...] = ()  # HTML: an anchor per column (candidates' ids)
+    # With levels, what each level means (level, words), for a colour key; levels run 0..4.
+    key: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +75,16 @@ class Items:
 
 
 Block = Heading | Paragraph | Table | Items
+
+
+def anchor(*parts: str) -> str:
+    """An HTML id made of data ids: lowercase ASCII letters, digits and hyphens only, so that it
+    is safe anywhere and stays the same from one run to the next (``proposal-macron-2017-p1``)."""
+    words = []
+    for part in parts:
+        folded = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode().lower()
+        words.append(re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x")
+    return "-".join(words)
 
 
 def plain(line: Line) -> str:
@@ -80,14 +107,17 @@ def sections(blocks: list[Block]) -> list[Block]:
         for row in block.rows:
             # the first line names the row; more lines in the first cell (details) follow it
             first, *details = [line for line in row[0] if plain(line)] or [(Span(""),)]
-            out.append(Heading(plain(first), min(level + 1, 6)))
+            row_anchor = next((s.anchor for s in first if s.anchor), None)
+            out.append(Heading(plain(first), min(level + 1, 6), anchor=row_anchor))
             out += [Paragraph(line) for line in details]
-            for header, cell in zip(block.headers[1:], row[1:], strict=True):
+            columns = block.columns[1:] or (None,) * (len(block.headers) - 1)
+            for header, column, cell in zip(block.headers[1:], columns, row[1:], strict=True):
                 lines = tuple(
                     tuple(s for s in line if s.style != "bullet") for line in cell if plain(line)
                 )
+                where = f"{row_anchor}-{column}" if row_anchor and column else None
                 if lines:
-                    out += [Paragraph((Span(header, "bold"),)), Items(lines)]
+                    out += [Paragraph((Span(header, "bold", anchor=where),)), Items(lines)]
     return out
 
 

@@ -9,6 +9,7 @@ from ..locale import Locale
 from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table
 from .marks import stance_spans
 from .references import References
+from .tables import candidate_anchor, proposal_anchor, theme_anchor
 
 
 def candidate(view: CandidateView, loc: Locale) -> list[Block]:
@@ -19,20 +20,23 @@ def candidate(view: CandidateView, loc: Locale) -> list[Block]:
     shown = {t.id for t in view.themes}
     assessments = [a for a in c.assessments if not view.filtered or shown.intersection(a.themes)]
     blocks: list[Block] = [
-        Heading(c.name),
+        Heading(c.name, anchor=candidate_anchor(c)),
         Paragraph((Span(" · ".join(_standing(c, loc)), "dim"),)),
     ]
     if c.note:
-        blocks.append(Paragraph((Span(c.note),)))
+        blocks.append(Paragraph((Span(c.note, data=True),)))
     for theme in view.themes:
         proposals = c.proposals_on(theme.id)
         annotation = c.annotation_on(theme.id)
-        blocks.append(Heading(loc.text(theme.label), 2))
+        blocks.append(Heading(loc.text(theme.label), 2, anchor=theme_anchor(theme.id)))
         lines: list[Line] = []
         for p in proposals:
-            spans = [*stance_spans(p.stance, loc), Span(p.summary)]
+            spans = [
+                *stance_spans(p.stance, loc),
+                Span(p.summary, data=True, anchor=proposal_anchor(c, p.id)),
+            ]
             if p.quote:
-                spans.append(Span(" " + loc.quote(p.quote), "quote"))
+                spans.append(Span(" " + loc.quote(p.quote), "quote", data=True))
             spans.append(refs.ref(c, p.source, locator=p.locator))
             lines.append(tuple(spans))
         if not proposals and annotation is None:
@@ -42,7 +46,7 @@ def candidate(view: CandidateView, loc: Locale) -> list[Block]:
             lines.append(
                 (
                     Span(loc.gap(annotation.kind) + said + " — ", "gap"),
-                    Span(annotation.note),
+                    Span(annotation.note, data=True),
                     refs.ref(c, annotation.source),
                 )
             )
@@ -54,7 +58,7 @@ def candidate(view: CandidateView, loc: Locale) -> list[Block]:
                 tuple(
                     (
                         Span(loc.colon(a.author), "bold"),
-                        Span(a.summary),
+                        Span(a.summary, data=True),
                         refs.ref(c, a.source),
                     )
                     for a in assessments
@@ -102,7 +106,7 @@ def suggestions(view: ThemeSuggestions, loc: Locale) -> list[Block]:
         rows.append(
             (
                 ((Span(p.id, "bold"),),),
-                ((Span(p.summary),),),
+                ((Span(p.summary, data=True),),),
                 tuple((Span(labels[t]),) for t in p.themes),
                 suggested,
                 audit or ((Span("✓", "dim"),),),

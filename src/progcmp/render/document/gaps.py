@@ -61,7 +61,7 @@ def gaps(view: GapReport, loc: Locale) -> list[Block]:
                         ((Span(loc.text(gap.theme.label), "bold"),),),
                         ((Span(gap_words(gap, loc), "gap"),),),
                         tuple(rests),
-                        ((Span(gap.note or ""),),),
+                        ((Span(gap.note or "", data=True),),),
                     )
                 )
             headers = tuple(loc.word(k) for k in ("theme", "kind", "rests_on", "note"))
@@ -77,7 +77,7 @@ def gaps(view: GapReport, loc: Locale) -> list[Block]:
                     tuple(
                         (
                             Span(loc.colon(view_theme_label(view, a.theme, loc)), "bold"),
-                            Span(a.note),
+                            Span(a.note, data=True),
                             Span(
                                 f" — {candidate.source(a.source).title}" if a.source else "", "dim"
                             ),

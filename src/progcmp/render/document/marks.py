@@ -23,4 +23,4 @@ def gap_words(gap: Gap, loc: Locale) -> str:
 
 def gap_note(gap: Gap) -> tuple[Span, ...]:
     """A gap's note (the annotation's), after a dash, or nothing."""
-    return (Span(" — "), Span(gap.note)) if gap.note else ()
+    return (Span(" — "), Span(gap.note, data=True)) if gap.note else ()

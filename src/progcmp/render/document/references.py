@@ -106,6 +106,6 @@ def source_line(
         spans.append(Span(label, "dim"))
     if candidate is not None:
         spans.append(Span(f"{candidate.name} — ", "bold"))
-    spans.append(Span(source.title, None, source.url))
+    spans.append(Span(source.title, None, source.url, data=True))
     spans.append(Span(f"{', ' + details if details else ''} ({locale.kind(source.kind)})", "dim"))
     return tuple(spans)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ...model import Candidate, ContenderKind, GapKind, Status
 from ...views.candidates import CandidateList
 from ...views.cells import Cell, covered_count
 from ...views.compare import Comparison
-from ...views.matrix import SalienceMatrix, heat, percent
+from ...views.matrix import HEAT_STEPS, SalienceMatrix, heat, percent
 from ...views.report import ElectionReport
 from ...views.themes import ThemeList
 from ..locale import Locale
-from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table
+from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table, anchor
 from .marks import gap_note, gap_words, stance_spans
 from .references import References
 from .titles import contenders_title
@@ -25,7 +26,7 @@ def comparison(view: Comparison, loc: Locale) -> list[Block]:
     names = contenders_title(view.candidates, loc)
     rows = tuple(
         (
-            ((Span(loc.text(row_theme.label), "bold"),),),
+            ((Span(loc.text(row_theme.label), "bold", anchor=theme_anchor(row_theme.id)),),),
             *(_cell_lines(cell, refs, loc) for cell in row),
         )
         for row_theme, row in zip(view.themes, view.rows, strict=True)
@@ -33,11 +34,29 @@ def comparison(view: Comparison, loc: Locale) -> list[Block]:
     headers = column_names(view.candidates)
     blocks: list[Block] = [
         Heading(loc.colon(loc.word("comparison")) + names),
-        Table((loc.word("theme"), *headers), rows, prose=True, split=True),
+        Table(
+            (loc.word("theme"), *headers),
+            rows,
+            prose=True,
+            split=True,
+            columns=(None, *(candidate_anchor(c) for c in view.candidates)),
+        ),
     ]
     if refs:
         blocks += [Heading(loc.word("sources"), 2), refs.listing(loc)]
     return blocks
+
+
+def candidate_anchor(c: Candidate) -> str:
+    return anchor("candidate", c.id, c.election)
+
+
+def theme_anchor(theme_id: str) -> str:
+    return anchor("theme", theme_id)
+
+
+def proposal_anchor(c: Candidate, proposal_id: str) -> str:
+    return anchor("proposal", c.id, c.election, proposal_id)
 
 
 def column_names(candidates: tuple[Candidate, ...]) -> tuple[str, ...]:
@@ -49,7 +68,12 @@ def column_names(candidates: tuple[Candidate, ...]) -> tuple[str, ...]:
 def _cell_lines(cell: Cell, refs: References, loc: Locale) -> tuple[Line, ...]:
     c = cell.candidate
     lines: list[Line] = [
-        (Span("• ", "bullet"), *stance_spans(p.stance, loc), Span(p.summary), refs.ref(c, p.source))
+        (
+            Span("• ", "bullet"),
+            *stance_spans(p.stance, loc),
+            Span(p.summary, data=True, anchor=proposal_anchor(c, p.id)),
+            refs.ref(c, p.source),
+        )
         for p in cell.proposals
     ]
     if cell.gap is not None:
@@ -146,6 +170,8 @@ COVERAGE_MARKS = {
 def report(view: ElectionReport, loc: Locale) -> list[Block]:
     numbers = References()
     theme_ids = {t.id for t in view.themes}
+    coverage = view.coverage()
+    steps = count_steps(max((len(c.proposals) for _, cells in coverage for c in cells), default=0))
     proposals = sum(
         1 for c in view.candidates for p in c.proposals if theme_ids.intersection(p.themes)
     )
@@ -165,13 +191,13 @@ def report(view: ElectionReport, loc: Locale) -> list[Block]:
                 ),
             )
         ),
-        Heading(loc.word("overview"), 2),
+        Heading(loc.word("overview"), 2, anchor="overview"),
         Table(
             tuple(loc.word(k) for k in ("candidate", "party", "proposals", "covered", "reviewed")),
             tuple(
                 (
-                    ((Span(c.name, "bold"),),),
-                    ((Span(c.party),),),
+                    ((Span(c.name, "bold", data=True, anchor=candidate_anchor(c)),),),
+                    ((Span(c.party, data=True),),),
                     (
                         (
                             Span(
@@ -185,36 +211,49 @@ def report(view: ElectionReport, loc: Locale) -> list[Block]:
                 for c in view.candidates
             ),
         ),
-        Heading(loc.word("coverage"), 2),
+        Heading(loc.word("coverage"), 2, anchor="coverage"),
         Paragraph((Span(loc.word("coverage_legend"), "dim"),)),
         Table(
             (loc.word("theme"), *(c.name for c in view.candidates)),
             tuple(
                 (
-                    ((Span(loc.text(theme.label), "bold"),),),
-                    *(((_coverage_span(c),),) for c in cells),
+                    ((Span(loc.text(theme.label), "bold", target=theme_anchor(theme.id)),),),
+                    *(((_coverage_span(theme.id, c),),) for c in cells),
                 )
                 for theme, cells in view.coverage()
             ),
-            levels=tuple(tuple(len(c.proposals) for c in cells) for _, cells in view.coverage()),
+            levels=tuple(tuple(steps[len(c.proposals)] for c in cells) for _, cells in coverage),
             split=True,
+            columns=(None, *(candidate_anchor(c) + "-coverage" for c in view.candidates)),
+            key=_count_key(steps, loc),
         ),
     ]
     blocks += _report_gaps(view, numbers, loc)
-    blocks.append(Heading(loc.word("proposals_by_theme"), 2))
+    blocks.append(Heading(loc.word("proposals_by_theme"), 2, anchor="proposals"))
     for theme, cells in view.coverage():
-        blocks.append(Heading(loc.text(theme.label), 3))
+        blocks.append(Heading(loc.text(theme.label), 3, anchor=theme_anchor(theme.id)))
         for c in cells:
             if not c.proposals:
                 continue
-            blocks.append(Paragraph((Span(f"{c.candidate.name} ({c.candidate.party})", "bold"),)))
+            who = c.candidate
+            name = Span(
+                f"{who.name} ({who.party})",
+                "bold",
+                data=True,
+                anchor=anchor("theme", theme.id, who.id, who.election),
+            )
+            blocks.append(Paragraph((name,), fold=True))
             blocks.append(
                 Items(
                     tuple(
                         (
-                            Span(p.summary),
-                            *((Span(" " + loc.quote(p.quote), "quote"),) if p.quote else ()),
-                            numbers.ref(c.candidate, p.source, locator=p.locator),
+                            Span(p.summary, data=True, anchor=proposal_anchor(who, p.id)),
+                            *(
+                                (Span(" " + loc.quote(p.quote), "quote", data=True),)
+                                if p.quote
+                                else ()
+                            ),
+                            numbers.ref(who, p.source, locator=p.locator),
                         )
                         for p in c.proposals
                     )
@@ -233,14 +272,14 @@ def report(view: ElectionReport, loc: Locale) -> list[Block]:
     ]
     if assessments:
         labels = {t.id: loc.text(t.label) for t in view.themes}
-        blocks.append(Heading(loc.word("assessments"), 2))
+        blocks.append(Heading(loc.word("assessments"), 2, anchor="assessments"))
         blocks.append(
             Items(
                 tuple(
                     (
                         Span(loc.colon(f"{a.author} — {c.name}"), "bold"),
-                        Span(a.summary),
-                        *((Span(" " + loc.quote(a.quote), "quote"),) if a.quote else ()),
+                        Span(a.summary, data=True),
+                        *((Span(" " + loc.quote(a.quote), "quote", data=True),) if a.quote else ()),
                         Span(f" ({', '.join(labels[t] for t in a.themes if t in labels)})", "dim"),
                         numbers.ref(c, a.source),
                     )
@@ -249,8 +288,29 @@ def report(view: ElectionReport, loc: Locale) -> list[Block]:
             )
         )
     if numbers:
-        blocks += [Heading(loc.word("sources"), 2), numbers.listing(loc)]
+        blocks += [Heading(loc.word("sources"), 2, anchor="sources"), numbers.listing(loc)]
     return blocks
+
+
+def count_steps(top: int) -> list[int]:
+    """The shade of each count from 0 to ``top``: 0 for none, then four steps, each a quarter
+    of the largest count (rounded up), so that the darkest cell holds the most proposals."""
+    return [0] + [-(-HEAT_LEVELS * n // top) for n in range(1, top + 1)]
+
+
+HEAT_LEVELS = 4  # shades of a non-zero count
+
+
+def _count_key(steps: list[int], loc: Locale) -> tuple[tuple[int, str], ...]:
+    """What each shade of the coverage map stands for: the counts it holds."""
+    key = [(0, loc.word("key_none"))]
+    for level in range(1, HEAT_LEVELS + 1):
+        counts = [n for n, step in enumerate(steps) if step == level]
+        if counts:
+            lo, hi = counts[0], counts[-1]
+            words = loc.count(lo, "proposals") if lo == hi else loc.word("key_range", lo=lo, hi=hi)
+            key.append((level, words))
+    return tuple(key)
 
 
 def covered(candidate: Candidate) -> set[str]:
@@ -258,16 +318,18 @@ def covered(candidate: Candidate) -> set[str]:
     return {t for p in candidate.proposals for t in p.themes}
 
 
-def _coverage_span(cell: Cell) -> Span:
+def _coverage_span(theme_id: str, cell: Cell) -> Span:
     if cell.gap is not None:
         return Span(COVERAGE_MARKS[cell.gap.kind], "gap")
     flag = " " + COVERAGE_MARKS[GapKind.CONTESTED] if cell.contested else ""
-    return Span(f"{len(cell.proposals)}{flag}")
+    c = cell.candidate
+    # the count leads to the proposals it counts
+    return Span(f"{len(cell.proposals)}{flag}", target=anchor("theme", theme_id, c.id, c.election))
 
 
 def _report_gaps(view: ElectionReport, numbers: References, loc: Locale) -> list[Block]:
     """Who proposes nothing on each theme and why, then every contested claim in full."""
-    blocks: list[Block] = [Heading(loc.word("gaps"), 2)]
+    blocks: list[Block] = [Heading(loc.word("gaps"), 2, anchor="gaps")]
     rows = []
     for theme, cells in view.coverage():
         lines: list[Line] = []
@@ -308,7 +370,7 @@ def _report_gaps(view: ElectionReport, numbers: References, loc: Locale) -> list
                 tuple(
                     (
                         Span(loc.colon(f"{loc.text(theme.label)} — {candidate.name}"), "bold"),
-                        Span(annotation.note),
+                        Span(annotation.note, data=True),
                         *(
                             (numbers.ref(candidate, annotation.source),)
                             if annotation.source
@@ -341,11 +403,29 @@ def matrix(view: SalienceMatrix, loc: Locale) -> list[Block]:
                 cells.append(((Span(text, style),),))
         rows.append(tuple(cells))
         levels.append(tuple(heat(n, total) for n, total in zip(counts, totals, strict=True)))
+    # what each level of heat() means, from its thresholds
+    bounds = [loc.percent(round(100 * step)) for step in HEAT_STEPS]
+    key = (
+        (0, loc.word("key_none")),
+        (1, loc.word("key_below", to=bounds[0])),
+        *(
+            (n + 2, loc.word("key_share", lo=lo, hi=hi))
+            for n, (lo, hi) in enumerate(pairwise(bounds))
+        ),
+        (len(HEAT_STEPS) + 1, loc.word("key_above", lo=bounds[-1])),
+    )
     headers = tuple(
         f"{name} ({n})" for name, n in zip(column_names(view.candidates), totals, strict=True)
     )
     return [
         Heading(loc.word("matrix")),
         Paragraph((Span(loc.word("matrix_note"), "dim"),)),
-        Table((loc.word("theme"), *headers), tuple(rows), levels=tuple(levels), split=True),
+        Table(
+            (loc.word("theme"), *headers),
+            tuple(rows),
+            levels=tuple(levels),
+            split=True,
+            columns=(None, *(candidate_anchor(c) for c in view.candidates)),
+            key=key,
+        ),
     ]

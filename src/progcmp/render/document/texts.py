@@ -93,9 +93,9 @@ def _tone_balance_row(ct: CandidateTone) -> tuple[tuple[Line, ...], ...]:
 
 def _tone_row(pt: ProposalTone, loc: Locale) -> tuple[tuple[Line, ...], ...]:
     p = pt.proposal
-    text: list[Line] = [(Span(p.summary),)]
+    text: list[Line] = [(Span(p.summary, data=True),)]
     if p.quote:
-        text.append((Span(loc.quote(p.quote), "quote"),))
+        text.append((Span(loc.quote(p.quote), "quote", data=True),))
     words = tuple(_hit_line(h, loc) for h in pt.hits) or ((Span("—", "dim"),),)
     return (cell(loc.word(str(pt.label)), "bold"), tuple(text), words)
 
@@ -201,19 +201,19 @@ def _change_line(
     spans = [Span(loc.colon(head), "bold")]
     if change.change is Change.ADDED:
         assert change.new is not None
-        spans += [Span(change.new.summary), cite("new", view.new, change.new.source)]
+        spans += [Span(change.new.summary, data=True), cite("new", view.new, change.new.source)]
     elif change.change is Change.REMOVED:
         assert change.old is not None
-        spans += [Span(change.old.summary), cite("old", view.old, change.old.source)]
+        spans += [Span(change.old.summary, data=True), cite("old", view.old, change.old.source)]
     else:
         assert change.old is not None and change.new is not None
         if change.change is Change.REWORDED:
             spans += [
-                Span(change.old.summary, "dim"),
+                Span(change.old.summary, "dim", data=True),
                 cite("old", view.old, change.old.source),
                 Span(" → "),
             ]
-        spans += [Span(change.new.summary), cite("new", view.new, change.new.source)]
+        spans += [Span(change.new.summary, data=True), cite("new", view.new, change.new.source)]
         if set(change.old.themes) != set(change.new.themes):
             before = ", ".join(labels.get(t, t) for t in change.old.themes)
             after = ", ".join(labels.get(t, t) for t in change.new.themes)
@@ -341,7 +341,7 @@ def _coverage_lines(
 
 
 def _proposal_line(p: Proposal, candidate: Candidate, refs: References) -> Line:
-    return (Span("• ", "bullet"), Span(p.summary), refs.ref(candidate, p.source))
+    return (Span("• ", "bullet"), Span(p.summary, data=True), refs.ref(candidate, p.source))
 
 
 def _score(score: float) -> str:
@@ -356,7 +356,7 @@ def similar(view: SimilarReport, loc: Locale) -> list[Block]:
 
     def summary(ref: tuple[int, int]) -> list[Span]:
         c, p = view.proposal(ref)
-        return [*stance_spans(p.stance, loc), Span(p.summary), refs.ref(c, p.source)]
+        return [*stance_spans(p.stance, loc), Span(p.summary, data=True), refs.ref(c, p.source)]
 
     count = view.pair_count()
     with_groups = [t for t in view.themes if t.groups]
@@ -479,9 +479,9 @@ def search(view: SearchResults, loc: Locale) -> list[Block]:
     rows = []
     for hit in view.hits:
         p = hit.proposal
-        text: list[Span] = [*stance_spans(p.stance, loc), Span(p.summary)]
+        text: list[Span] = [*stance_spans(p.stance, loc), Span(p.summary, data=True)]
         if p.quote:
-            text.append(Span(" " + loc.quote(p.quote), "quote"))
+            text.append(Span(" " + loc.quote(p.quote), "quote", data=True))
         text.append(refs.ref(hit.candidate, p.source))
         labels = " · ".join(loc.text(t.label) for t in view.themes if t.id in p.themes)
         rows.append(
