@@ -77,3 +77,22 @@ def test_references_number_in_order_of_first_citation_and_list_in_that_order() -
     assert b.name in listed[0][1].text
     # a scope tells apart two sources of one id (two versions of a file in `diff`)
     assert refs.ref(a, a.sources[0].id, scope="old").text == " [3]"
+
+
+@pytest.mark.parametrize(
+    ("code", "iso", "said"),
+    [
+        ("fr", "2017-04-01", "1er avril 2017"),
+        ("fr", "2017-04-12", "12 avril 2017"),
+        ("fr", "2017-04", "avril 2017"),
+        ("en", "2017-04-01", "1 April 2017"),
+        ("fr", "2017-13", "2017-13"),
+        ("fr", "vers 2017", "vers 2017"),
+    ],
+)
+def test_dates_as_each_language_writes_them(code: str, iso: str, said: str) -> None:
+    assert get_locale(code).date(iso) == said
+
+
+def test_decimals_as_each_language_writes_them() -> None:
+    assert (get_locale("fr").decimal(0.5), get_locale("en").decimal(78.25, 1)) == ("0,5", "78.2")

@@ -43,6 +43,7 @@ class Typography:
     apostrophe: str = "'"  # what a straight apostrophe of an interface string becomes
     thousands: str = ","  # between groups of three digits
     decimal: str = "."  # before the decimals: 0.5, 0,5
+    first_day: str = "1"  # the first of a month: 1 April, 1er avril
     group_from: int = 1000  # the smallest number written in groups
 
     def typeset(self, text: str) -> str:
@@ -161,7 +162,9 @@ class Locale:
         if not 1 <= int(month) <= 12:
             return value
         words = f"{self.months[int(month) - 1]} {year}"
-        return f"{int(day)} {words}" if day else words
+        if not day:
+            return words
+        return f"{self.typography.first_day if int(day) == 1 else int(day)} {words}"
 
 
 @cache
