@@ -21,14 +21,11 @@ from progcmp.cli import app
 from progcmp.data.loader import catalogue_metadata
 from progcmp.data.output import bundled_data
 from progcmp.data.schema import (
-    AGENDA_FILE,
     CANDIDATE_FILE,
     THEMES_FILE,
-    TONE_LEXICON_FILE,
     ListOf,
     Record,
     Spec,
-    json_schema,
 )
 
 from .conftest import VALID, Run
