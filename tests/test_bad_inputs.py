@@ -678,18 +678,25 @@ def test_every_csv_is_quoted_and_safe_after_any_separator(run: Run, tmp_path: Pa
     csv_commands = [
         (name, fills.get(name, fill))
         for name, fill in data_commands().items()
-        if name not in ("import", "validate")
+        if name not in ("import", "validate", "package")
     ]
     assert len(csv_commands) == 12, csv_commands
+    outputs = []
     for name, fill in csv_commands:
         args = [name, *fill, "--data", str(workspace / "data"), "-f", "csv"]
         if name == "search":
             args[1] = "texte"
         result = run(*args)
         assert (result.code, result.stderr) == (0, ""), args
-        assert QUOTED_CELLS.fullmatch(result.stdout), (name, result.stdout[:500])
-        assert all(csv.reader(io.StringIO(result.stdout))), name
-        for line in result.stdout.splitlines():
+        outputs.append((name, result.stdout))
+    # package writes a folder of CSV files, by the same rules
+    package = tmp_path / "package"
+    assert run("package", "-o", package, "--data", workspace / "data").code == 0
+    outputs += [(p.name, p.read_text("utf-8")) for p in sorted(package.glob("*.csv"))]
+    for name, text in outputs:
+        assert QUOTED_CELLS.fullmatch(text), (name, text[:500])
+        assert all(csv.reader(io.StringIO(text))), name
+        for line in text.splitlines():
             for separator in ",;\t":
                 for piece in line.split(separator):
                     assert not FORMULA_START.match(piece), (name, separator, piece, line)

@@ -62,6 +62,7 @@ for command in (
     texts.diff,
     data.validate,
     data.schema,
+    data.package,
     data.suggest_themes,
 ):
     app.command(short_help=help.short_help(command))(command)

@@ -251,6 +251,21 @@ def write_output(output: Path, text: str | bytes, *, force: bool, new_data: bool
     write_file(output, text, force=force, data_roots=_data_roots(), new_data=new_data)
 
 
+def check_output_folder(output: Path, *, force: bool) -> None:
+    """Refuse early a folder :func:`write_output_folder` would refuse."""
+    from ..data.output import check_folder
+
+    check_folder(output, force=force, data_roots=_data_roots())
+
+
+def write_output_folder(output: Path, files: dict[str, str | bytes], *, force: bool) -> None:
+    """The CLI's one writer of output folders: the files of a temporary folder beside
+    ``output``, which then takes its name (see :func:`progcmp.data.output.write_folder`)."""
+    from ..data.output import write_folder
+
+    write_folder(output, files, force=force, data_roots=_data_roots())
+
+
 def _data_roots() -> list[Path]:
     """The data folders this run read, or the default one if it read none (``schema``)."""
     from ..data.output import data_root

@@ -1,4 +1,4 @@
-"""The commands about data files: validate, schema, suggest-themes and import."""
+"""The commands about data files: validate, schema, package, suggest-themes and import."""
 
 from __future__ import annotations
 
@@ -8,16 +8,18 @@ from typing import Annotated
 import typer
 
 from ..model import SourceKind, Status
-from ..model.errors import DataError, UsageError
+from ..model.errors import DataError, Problem, UsageError
 from .common import (
     STDOUT_NAMES,
     ProgressBar,
     SharedOptions,
     check_output,
+    check_output_folder,
     contenders,
     load,
     shared_options,
     write_output,
+    write_output_folder,
     write_stdout,
 )
 from .console import say
@@ -115,6 +117,55 @@ def schema(
         write_stdout(text)
     else:
         write_output(output, text, force=force)
+
+
+def package(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FOLDER",
+            file_okay=False,
+            help="The folder to write (made; an existing non-empty one only with --force, and "
+            "only if it holds a datapackage.json).",
+        ),
+    ],
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    no_cache: NoCacheOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Write the data as a Frictionless Data Package: datapackage.json and one CSV per table.
+
+    Tables: contenders, themes, sources, proposals, proposal_themes, annotations, assessments,
+    assessment_themes and gaps, each with a Table Schema (types, keys, a description of every
+    field). The title, licence and version come from themes.yaml (title, license, version);
+    a LICENSE file of the data folder is copied. See docs/dataset.md.
+
+    Example: progcmp package -o progcmp-data
+    """
+    from ..data.loader import catalogue_metadata
+    from ..data.output import data_root
+    from ..render.package import package_files
+    from ..views.package import build_package
+
+    dataset = load(data, no_cache)
+    check_output_folder(output, force=force)  # before the work of building the tables
+    root = data_root(data)
+    built = build_package(dataset, catalogue_metadata(root), root.resolve().name)
+    files: dict[str, str | bytes] = dict(package_files(built))
+    licence = root / "LICENSE"
+    if licence.is_file():
+        try:
+            files["LICENSE"] = licence.read_bytes()
+        except OSError as exc:
+            problem = Problem(str(licence), 1, 1, f"cannot read: {exc.strerror or exc}")
+            raise DataError([problem]) from exc
+    write_output_folder(output, files, force=force)
+    from ..text import escape_controls
+
+    say(f"ok: {escape_controls(str(output))}: {len(built.tables)} tables")
 
 
 @shared_options(layout=False)

@@ -613,6 +613,23 @@ def _decoded(raw: bytes, path: Path, problems: list[Problem]) -> str | None:
     return text
 
 
+METADATA_FIELDS = ("title", "license", "version")
+
+
+def catalogue_metadata(root: Path | str) -> dict[str, str]:
+    """The dataset's own metadata, as its root ``themes.yaml`` declares it: ``title``,
+    ``license`` and ``version``, those given (see ``progcmp package``).
+
+    Raises:
+        DataError: if the catalogue cannot be read or breaks the schema.
+    """
+    problems: list[Problem] = []
+    located, sound = _read(Path(root) / THEMES_FILENAME, THEMES_FILE, problems)
+    if located is None or not sound:
+        raise DataError(problems)
+    return {name: located.data[name] for name in METADATA_FIELDS if name in located.data}
+
+
 def _load_themes(path: Path, problems: list[Problem]) -> dict[str, Theme] | None:
     """Return the catalogue by id, or None when it cannot be used to check theme ids."""
     return _load_catalogue(path, problems)[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -228,3 +229,105 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+# A folder --force may replace: one that holds this file, i.e. a package written before. Any
+# other non-empty folder is refused even with --force (`-o ~ --force` must not empty a home).
+FOLDER_MARK = "datapackage.json"
+
+
+def write_folder(
+    path: Path,
+    files: dict[str, str | bytes],
+    *,
+    force: bool = False,
+    data_roots: Iterable[Path] = (),
+) -> None:
+    """Write a folder of ``files`` (name: text) at ``path`` as one step.
+
+    The files go, each by :func:`write_file`, into a temporary folder beside ``path``, which
+    then takes its name in one rename: a crash or an error leaves no half-written folder.
+    An existing empty folder is replaced; a non-empty one only with ``force`` and only if it
+    holds a ``datapackage.json`` (a package written before). Never a link, a data folder, a
+    folder inside or around one, nor a folder holding a file that was read.
+
+    Raises:
+        OutputError: for any of these refusals, or if a write fails (``path`` is then as it
+            was).
+    """
+    roots = [r for r in data_roots if r.is_dir()]
+    check_folder(path, force=force, data_roots=roots)
+    try:
+        tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    old: Path | None = None
+    try:
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700; follow the umask like mkdir
+        for name, text in files.items():
+            write_file(tmp / name, text, data_roots=roots)
+        if path.exists():
+            old = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".old"))
+            os.replace(path, old)  # an empty folder (just made) is replaced by the old one
+        try:
+            os.rename(tmp, path)
+        except OSError:
+            if old is not None:
+                os.replace(old, path)  # put the old folder back
+                old = None
+            raise
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def check_folder(path: Path, *, force: bool, data_roots: Iterable[Path] = ()) -> None:
+    """Refuse what :func:`write_folder` may not write, before anything is written.
+
+    Raises:
+        OutputError: see :func:`write_folder`.
+    """
+    try:
+        _check_folder(path, force, [r for r in data_roots if r.is_dir()])
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except RuntimeError as exc:  # a loop of symbolic links
+        raise OutputError(f"cannot write {path}: {exc}") from exc
+
+
+def _check_folder(path: Path, force: bool, roots: list[Path]) -> None:
+    if path.is_symlink():
+        raise OutputError(
+            f"{path} is a symbolic link; progcmp never writes through or replaces a link "
+            "(give the path of the folder itself)"
+        )
+    if path.exists() and not path.is_dir():
+        raise OutputError(f"{path} is not a folder; give the name of a folder to write")
+    if not path.parent.is_dir():
+        if path.parent.exists():
+            raise OutputError(f"{path.parent} is not a folder")
+        raise OutputError(f"folder {path.parent} does not exist")
+    for root in roots:
+        if _within(path, root) or (path.exists() and _within(root, path)):
+            raise OutputError(
+                f"{path} is or holds the data folder {root}; progcmp never writes there, "
+                "even with --force: choose another folder"
+            )
+    if not path.exists():
+        return
+    if next(path.iterdir(), None) is None:
+        return
+    if not force:
+        raise OutputError(f"{path} already exists and is not empty; use --force to replace it")
+    if not (path / FOLDER_MARK).is_file():
+        raise OutputError(
+            f"{path} is not empty and holds no {FOLDER_MARK}; progcmp replaces only a package "
+            "it wrote, even with --force: choose another folder"
+        )
+    never = "progcmp never replaces a file it reads, even with --force: choose another folder"
+    for key, name in _data_files(path).items():
+        if key in _read:
+            raise OutputError(f"{path} holds {name}, an input of this command; {never}")

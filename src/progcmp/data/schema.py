@@ -184,6 +184,20 @@ THEMES_FILE = Record(
     "The shared theme catalogue (themes.yaml).",
     required={"themes": ListOf(THEME, "The themes, in display order.", min_items=1, max_items=500)},
     optional={
+        # The dataset's own metadata, for `progcmp package` (read from the root catalogue only).
+        "title": Text("The dataset's title (progcmp package).", max_length=200),
+        "license": Text(
+            "The data's licence, as an SPDX identifier (CC-BY-4.0, CC0-1.0, ODbL-1.0...).",
+            r"^[A-Za-z0-9][A-Za-z0-9.+-]*$",
+            "an SPDX licence identifier such as CC-BY-4.0",
+            max_length=64,
+        ),
+        "version": Text(
+            "The dataset's version (progcmp package).",
+            r"^[0-9A-Za-z][0-9A-Za-z.+-]*$",
+            "a version such as 1.0.0",
+            max_length=64,
+        ),
         "domain": Record(
             "domain",
             "Words that show a text is about the catalogue's field at all (theme suggestion "
@@ -386,11 +400,31 @@ AGENDA_FILE = Record(
 )
 
 
+# A stable identifier for each printed schema: a URN, not a URL, since no web address serves
+# them. Its last part is SCHEMA_VERSION, which changes only when a file valid before is refused.
+SCHEMA_IDS = {
+    "candidate file": "candidate",
+    "themes file": "themes",
+    "agenda file": "agenda",
+    "tone lexicon": "lexicon",
+}
+
+
+def schema_id(spec: Spec) -> str:
+    """The ``$id`` of a file spec's JSON Schema: ``urn:progcmp:schema:<file>:<version>``."""
+    return f"urn:progcmp:schema:{SCHEMA_IDS[spec_name(spec)]}:{SCHEMA_VERSION}"
+
+
 def json_schema(spec: Spec = CANDIDATE_FILE) -> dict[str, Any]:
     """Return a JSON Schema (draft 2020-12) for a file spec, for editors and other tools."""
     schema = _to_json(spec)
     title = "progcmp candidate file" if spec is CANDIDATE_FILE else f"progcmp {spec_name(spec)}"
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **schema}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": schema_id(spec),
+        "title": title,
+        **schema,
+    }
 
 
 def spec_name(spec: Spec) -> str:

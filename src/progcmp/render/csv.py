@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable, Sequence
 
 from ..text import clean
 from ..views import View
@@ -53,11 +54,15 @@ def fields(view: View, records: list[dict[str, str]]) -> list[str]:
 
 def render(view: View, options: RenderOptions) -> str:
     records = view.to_records()
-    header = fields(view, records)
+    return table(fields(view, records), records, bom=options.csv_bom)
+
+
+def table(header: Sequence[str], records: Iterable[dict[str, str]], *, bom: bool = False) -> str:
+    """The CSV text of rows under a header, by the rules above (every CSV progcmp writes)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
     for record in records:
         writer.writerow([neutralise(record.get(name, "")) for name in header])
     text = buffer.getvalue() or "\n"  # a view with no field at all: one empty line
-    return (BOM if options.csv_bom else "") + text
+    return (BOM if bom else "") + text

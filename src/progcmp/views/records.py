@@ -179,3 +179,62 @@ def annotation_dict(a: Annotation) -> dict[str, Any]:
         "source": a.source,
         "stance": str(a.stance) if a.stance else None,
     }
+
+
+# Flat rows for the tables of a data package (progcmp package): the JSON shapes above, one
+# value a cell ("" for nothing; a list one value a line), so that the two never disagree.
+
+
+def flat(values: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    """A JSON object as one flat row: nested objects give ``outer_inner`` columns."""
+    row: dict[str, str] = {}
+    for key, value in values.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            row.update(flat(value, f"{name}_"))
+        elif isinstance(value, list | tuple):
+            row[name] = "\n".join(str(v) for v in value)
+        elif isinstance(value, bool):
+            row[name] = "true" if value else "false"
+        else:
+            row[name] = "" if value is None else str(value)
+    return row
+
+
+def contender_record(c: Candidate) -> dict[str, str]:
+    row = flat(candidate_dict(c))
+    return {
+        "election": row.pop("election"),
+        **row,
+        "aliases": "\n".join(c.aliases),
+        "note": c.note or "",
+    }
+
+
+def theme_record(t: Theme) -> dict[str, str]:
+    return flat(theme_dict(t))
+
+
+def owned(c: Candidate, values: dict[str, Any]) -> dict[str, str]:
+    """A row about something of a candidate's file: its election and candidate first."""
+    return {"election": c.election, "candidate": c.id, **flat(values)}
+
+
+def source_record(c: Candidate, s: Source) -> dict[str, str]:
+    return {**owned(c, source_dict(s)), "reviewed": "true" if s.id in c.reviewed else "false"}
+
+
+def proposal_record(c: Candidate, p: Proposal) -> dict[str, str]:
+    values = proposal_dict(p)
+    del values["themes"]  # a table of its own: one row per proposal and theme
+    return owned(c, values)
+
+
+def annotation_record(c: Candidate, a: Annotation) -> dict[str, str]:
+    return owned(c, annotation_dict(a))
+
+
+def assessment_record(c: Candidate, a: Assessment) -> dict[str, str]:
+    values = assessment_dict(a)
+    del values["themes"]
+    return owned(c, values)
