@@ -353,15 +353,16 @@ def test_missing_catalogue_and_folder(tmp_path: Path) -> None:
 def test_catalogue_problems(tmp_path: Path) -> None:
     themes = tmp_path / "themes.yaml"
     themes.write_text(
-        "themes:\n  - id: a\n    label: {fr: A}\n    description: {fr: A, en: A}\n"
+        "themes:\n  - id: a\n    label: {en: A}\n    description: {fr: A, en: A}\n"
         "  - id: a\n    label: {fr: B, en: B}\n    description: {fr: B, en: B}\n",
         encoding="utf-8",
     )
     assert [str(p) for p in validate_paths([themes], tmp_path)] == [
-        f"{themes}:3:12: missing required field 'en' in label",
+        f"{themes}:3:12: label has no text in the catalogue's language 'fr' (set by 'language', "
+        "default fr)",
         f"{themes}:5:9: duplicate theme id 'a'",  # in the same run
     ]
-    themes.write_text(themes.read_text().replace("{fr: A}", "{fr: A, en: A}"), encoding="utf-8")
+    themes.write_text(themes.read_text().replace("{en: A}", "{fr: A, en: A}"), encoding="utf-8")
     assert [str(p) for p in validate_paths([themes], tmp_path)] == [
         f"{themes}:5:9: duplicate theme id 'a'",
     ]

@@ -284,7 +284,12 @@ def datasets(draw: st.DrawFn) -> Dataset:
         return draw(TEXT) or "x"
 
     themes = tuple(
-        Theme(t.id, Localized(some(), some()), Localized(text(), text()), (text(),), (text(),))
+        Theme(
+            t.id,
+            Localized((("fr", some()), ("en", some()))),
+            Localized((("fr", text()), ("en", text()))),
+            (("fr", (text(),)), ("en", (text(),))),
+        )
         for t in DATA.themes
     )
     ids = [t.id for t in themes]

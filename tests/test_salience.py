@@ -41,6 +41,8 @@ def test_records_are_flat_strings() -> None:
         "candidate_name": "Ben Rousseau",
         "party": "Parti Vert Pomme",
         "theme": "free-software",
+        "theme_label": "Logiciel libre",
+        "theme_lang": "fr",
         "theme_label_fr": "Logiciel libre",
         "theme_label_en": "Free software",
         "proposals": "1",

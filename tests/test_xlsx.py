@@ -142,8 +142,8 @@ def test_comparison_and_report_sheets() -> None:
     ]
     coverage = book.worksheets[0]
     header = [c.value for c in coverage[1]]
-    assert header[:3] == ["theme", "theme_label_fr", "theme_label_en"]
-    values = [c.value for row in coverage.iter_rows(min_row=2) for c in row[3:]]
+    assert header[:5] == ["theme", "theme_label", "theme_lang", "theme_label_fr", "theme_label_en"]
+    values = [c.value for row in coverage.iter_rows(min_row=2) for c in row[5:]]
     assert values and all(isinstance(v, int) or v in ("none-found", "declined",
         "not-reviewed", "contested") for v in values)  # fmt: skip
 

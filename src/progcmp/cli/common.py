@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import typer
 
 from ..model.errors import ExitCode, UsageError
+from ..render.locale import DEFAULT_LANGUAGE
 from .console import say
 from .options import (
     DEFAULT_WIDTH,
@@ -493,7 +494,7 @@ _SHARED: tuple[tuple[str, Any, Any], ...] = (
     ("csv_bom", CsvBomOpt, False),
     ("embed", EmbedOpt, False),
     ("data", DataOpt, None),
-    ("lang", LangOpt, Lang.FR),
+    ("lang", LangOpt, Lang(DEFAULT_LANGUAGE)),
     ("width", WidthOpt, None),
     ("no_cache", NoCacheOpt, False),
     ("no_pager", NoPagerOpt, False),

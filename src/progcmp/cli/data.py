@@ -192,6 +192,11 @@ def suggest_themes(
 
     dataset = shared.load()
     view = audit(dataset, contenders(dataset, [name])[0], only_review=only_review)
+    if not view.has_keywords:
+        say(
+            f"progcmp: note: the catalogue has no keywords in {view.text_lang!r} (the "
+            "candidate's language): suggestions rest on labels, descriptions and other languages"
+        )
     shared.emit(view)
 
 

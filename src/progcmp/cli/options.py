@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from ..render.locale import languages
+
 DEFAULT_WIDTH = 80  # when the output is not a terminal and COLUMNS does not say
 MIN_WIDTH, MAX_WIDTH = 40, 1000  # of --width and COLUMNS
 
@@ -29,9 +31,11 @@ class Layout(StrEnum):
     SECTIONS = "sections"
 
 
-class Lang(StrEnum):
-    FR = "fr"
-    EN = "en"
+# The interface languages: one per locale file (render/locales/<code>.yaml), so adding a
+# language is adding a file. (Typer needs an enum for its choices; its members are made here.)
+Lang = StrEnum(  # type: ignore[misc]
+    "Lang", [(code.replace("-", "_").upper(), code) for code in languages()]
+)
 
 
 class IdLang(StrEnum):

@@ -11,6 +11,7 @@ import typer
 
 from ..model.errors import UsageError
 from .common import SharedOptions, blinded, chosen_contenders, contenders, shared_options
+from .console import say
 from .options import AllOpt, BlindOpt, ElectionOpt, NamesArg, ThemeOpt, complete_candidates
 
 if TYPE_CHECKING:
@@ -123,13 +124,14 @@ def tone(
         ),
     ] = None,
     text_lang: Annotated[
-        TextLang,
+        TextLang | None,
         typer.Option(
             "--text-lang",
             case_sensitive=False,
-            help="Language the summaries are written in: which of the lexicon's lists to use.",
+            help="Language the summaries are written in: which of the lexicon's lists to use. "
+            "Default: each candidate's, as its catalogue declares it ('language:', default fr).",
         ),
-    ] = TextLang.FR,
+    ] = None,
     theme: ThemeOpt = None,
     *,
     shared: SharedOptions,
@@ -153,8 +155,17 @@ def tone(
 
         words = load_lexicon(lexicon)
     view = read_tone(
-        dataset, chosen, words, select_themes(dataset, theme or []), text_lang=text_lang.value
+        dataset,
+        chosen,
+        words,
+        select_themes(dataset, theme or []),
+        text_lang=text_lang.value if text_lang is not None else None,
     )
+    for lang in view.unread:
+        say(
+            f"progcmp: note: the tone lexicon has no words in {lang!r}: proposals in that "
+            "language are not read (see --text-lang, --lexicon)"
+        )
     shared.emit(view)
 
 

@@ -65,7 +65,7 @@ from ..model import (
 
 CACHE_ENV = "PROGCMP_CACHE_DIR"
 NO_CACHE_ENV = "PROGCMP_NO_CACHE"
-FORMAT = 4  # the layout of the cache file; the code key below covers the rest
+FORMAT = 5  # the layout of the cache file; the code key below covers the rest
 SUFFIX = ".sqlite"
 # A file modified less than this before the run that recorded it started is re-hashed: FAT
 # keeps times to 2 s, most others to 1 s or finer; the margin also absorbs a little clock skew.
@@ -94,7 +94,8 @@ _SCHEMA = (
 CATALOGUE = "themes.yaml"  # the catalogue's name in the index; candidates are "election/file"
 
 FileKey = tuple[int, int, int, int, str]  # size, mtime (ns), ctime (ns), inode, SHA-256
-Domain = tuple[tuple[str, ...], tuple[str, ...]]  # the catalogue's domain words: French, English
+# A catalogue's domain words (or a theme's keywords): per language tag, its words.
+Domain = tuple[tuple[str, tuple[str, ...]], ...]
 Folded = tuple[str, ...]  # a candidate's id, name and aliases as text.fold makes them
 
 
@@ -314,9 +315,9 @@ class Store:
             try:
                 if entry[9] is not None or not self._unchanged(CATALOGUE, entry, path):
                     raise _Bad("changed")
-                rows, fr, en = _list(self._data(entry), 3)
+                rows, words = _list(self._data(entry), 2)
                 themes = {t.id: t for t in map(_theme, _list(rows))}
-                domain = (_texts(fr), _texts(en))
+                domain = _per_language(words)
             except (_Bad, ValueError, TypeError, IndexError, KeyError, RecursionError):
                 pass
             else:
@@ -327,7 +328,7 @@ class Store:
 
     def put_themes(self, key: FileKey, themes: dict[str, Theme], domain: Domain) -> None:
         if self.usable:
-            row = [[_theme_row(t) for t in themes.values()], *domain]
+            row = [[_theme_row(t) for t in themes.values()], domain]
             self._put(CATALOGUE, key, None, row)
             self.catalogue = key[4]
 
@@ -558,26 +559,40 @@ def _header(head: tuple[Any, ...], path: str) -> Candidate:
 def _theme_row(t: Theme) -> list[Any]:
     return [
         t.id,
-        t.label.fr,
-        t.label.en,
-        t.description.fr,
-        t.description.en,
-        t.keywords_fr,
-        t.keywords_en,
+        t.language,
+        t.label.texts,
+        t.description.texts,
+        t.keywords,
         [[b.keywords, b.goes_to, b.unless] for b in t.boundaries],
     ]
 
 
 def _theme(r: Any) -> Theme:
-    i, label_fr, label_en, text_fr, text_en, keywords_fr, keywords_en, rules = _list(r, 8)
+    i, language, label, text, keywords, rules = _list(r, 6)
     return Theme(
         _text(i),
-        Localized(_text(label_fr), _text(label_en)),
-        Localized(_text(text_fr), _text(text_en)),
-        _texts(keywords_fr),
-        _texts(keywords_en),
+        _localized(label, _text(language)),
+        _localized(text, _text(language)),
+        _per_language(keywords),
         tuple(_boundary(b) for b in _list(rules)),
     )
+
+
+def _localized(r: Any, language: str) -> Localized:
+    """Texts per language tag, checked as read: pairs of non-empty texts."""
+    texts = tuple((_text(lang), _text(value)) for lang, value in map(_pair, _list(r)))
+    if not texts:
+        raise _Bad("no text")
+    return Localized(texts, language)
+
+
+def _per_language(r: Any) -> Domain:
+    return tuple((_text(lang), _texts(words)) for lang, words in map(_pair, _list(r)))
+
+
+def _pair(r: Any) -> tuple[Any, Any]:
+    first, second = _list(r, 2)
+    return first, second
 
 
 def _boundary(r: Any) -> Boundary:

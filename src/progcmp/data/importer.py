@@ -641,7 +641,11 @@ def _themes_from_cell(
             continue
         key = fold(name)
         theme = next(
-            (t for t in dataset.themes if key in (fold(t.id), fold(t.label.fr), fold(t.label.en))),
+            (
+                t
+                for t in dataset.themes
+                if key in (fold(t.id), *(fold(text) for _, text in t.label.texts))
+            ),
             None,
         )
         if theme is None:

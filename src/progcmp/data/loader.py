@@ -11,10 +11,12 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import (
+    DEFAULT_LANGUAGE,
     NEUTRAL,
     TONE_CATEGORIES,
     Agenda,
@@ -44,6 +46,7 @@ from ..text.matching import closest, did_you_mean
 from .schema import (
     AGENDA_FILE,
     CANDIDATE_FILE,
+    LANGUAGE,
     TERM,
     THEMES_FILE,
     TONE_LEXICON_FILE,
@@ -64,7 +67,7 @@ from .yamlio import (
 )
 
 if TYPE_CHECKING:
-    from .cache import FileKey, Folded, Store
+    from .cache import Domain, FileKey, Folded, Store
 
 THEMES_FILENAME = "themes.yaml"
 NO_CATALOGUE = (
@@ -142,8 +145,7 @@ def load_named(
         themes=everyone.themes,
         candidates=chosen,
         root=everyone.root,
-        domain_fr=everyone.domain_fr,
-        domain_en=everyone.domain_en,
+        domain=everyone.domain,
         election_themes=everyone.election_themes,
     )
     return dataset, chosen
@@ -155,12 +157,18 @@ def _whole(candidate: Candidate, store: Store, themes: dict[str, Theme]) -> Cand
     if not store.is_header(candidate):
         return candidate
     if (whole := store.full(candidate)) is not None:
-        return whole
+        return replace(whole, language=candidate.language)
     problems: list[Problem] = []
     whole = _load_candidate(Path(candidate.path), themes, problems)
     if whole is None or problems:
         raise DataError(problems)
-    return whole
+    return replace(whole, language=candidate.language)
+
+
+def _in_language(candidate: Candidate, themes: dict[str, Theme] | None) -> Candidate:
+    """The candidate with its catalogue's language (not in the file, nor in the cache)."""
+    language = next(iter(themes.values())).language if themes else DEFAULT_LANGUAGE
+    return candidate if candidate.language == language else replace(candidate, language=language)
 
 
 def _unreadable(exc: OSError, root: Path) -> DataError:
@@ -187,7 +195,7 @@ def _load_dataset(
 
                 store = Store(cache, root, headers=headers)
             themes: dict[str, Theme] | None = None
-            domain: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+            domain: Domain = ()
             if not _leaves(root, catalogue, problems):
                 themes, domain = _load_catalogue(catalogue, problems, store)
             files = candidate_files(root)
@@ -211,7 +219,7 @@ def _load_dataset(
                         None if election in own else store,
                     )
                 ):
-                    candidates.append(c)
+                    candidates.append(_in_language(c, own.get(election, themes)))
                 if progress is not None:
                     progress(done, len(files))
             _check_names(candidates, problems, store.folded if store is not None else None)
@@ -229,8 +237,7 @@ def _load_dataset(
         themes=tuple(themes.values()) if themes else (),
         candidates=tuple(candidates),
         root=str(root),
-        domain_fr=domain[0],
-        domain_en=domain[1],
+        domain=domain,
         election_themes=tuple((e, tuple(t.values())) for e, t in sorted(own.items()) if t),
     )
     return dataset, store
@@ -430,10 +437,11 @@ def load_candidate_file(path: Path | str, themes: Iterable[Theme]) -> Candidate:
     problems: list[Problem] = []
     path = Path(path)
     _require_file(path, "candidate file")
-    candidate = _load_candidate(path, {t.id: t for t in themes}, problems, standalone=True)
+    by_id = {t.id: t for t in themes}
+    candidate = _load_candidate(path, by_id, problems, standalone=True)
     if problems or candidate is None:
         raise DataError(problems)
-    return candidate
+    return _in_language(candidate, by_id)
 
 
 def load_lexicon(path: Path | str, *, bundled: bool = False) -> ToneLexicon:
@@ -476,7 +484,7 @@ def load_lexicon(path: Path | str, *, bundled: bool = False) -> ToneLexicon:
         categories=tuple(
             ToneCategory(
                 id=c,
-                description=Localized(**data[c]["description"]),
+                description=Localized.of(data[c]["description"]),
                 fr=tuple(t for t, _ in terms[(c, "fr")].values()),
                 en=tuple(t for t, _ in terms[(c, "en")].values()),
             )
@@ -637,23 +645,23 @@ def _load_themes(path: Path, problems: list[Problem]) -> dict[str, Theme] | None
 
 def _load_catalogue(
     path: Path, problems: list[Problem], store: Store | None = None
-) -> tuple[dict[str, Theme] | None, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """The themes by id (None when unusable) and the domain words (French, English)."""
+) -> tuple[dict[str, Theme] | None, Domain]:
+    """The themes by id (None when unusable) and the domain words per language."""
     if not path.is_file():
         problems.append(Problem(os.fspath(path), 1, 1, NO_CATALOGUE))
-        return None, ((), ())
+        return None, ()
     text = key = None
     if store is not None:
         if (info := _status(path)) is not None and (cached := store.get_themes(path, info)):
             return cached
         if (keyed := _read_keyed(path, problems)) is None:
-            return None, ((), ())
+            return None, ()
         raw, key = keyed
         if (text := _decoded(raw, path, problems)) is None:
-            return None, ((), ())
+            return None, ()
     located, sound = _read(path, THEMES_FILE, problems, text)
     if located is None:
-        return None, ((), ())
+        return None, ()
     # Repeated ids are looked for even in a file with other problems: one run reports all.
     seen: set[str] = set()
     flawed = False  # a repeated id or a rule sending nowhere: reported, never cached
@@ -665,8 +673,26 @@ def _load_catalogue(
                 )
                 flawed = True
             seen.add(raw_theme["id"])
+    language = located.data.get("language") if isinstance(located.data, dict) else None
+    if language is None:
+        language = DEFAULT_LANGUAGE
+    # Every label and description gives the catalogue's language: what it falls back to. (A
+    # malformed language has been reported: no point saying each theme lacks it.)
+    well_formed = isinstance(language, str) and LANGUAGE.accepts(language)
+    for i, raw_theme in enumerate(_Lenient(located.data).items("themes") if well_formed else ()):
+        for field_name in ("label", "description"):
+            texts = raw_theme.get(field_name)
+            if isinstance(texts, dict) and texts and language not in texts:
+                problems.append(
+                    located.at(
+                        ("themes", i, field_name),
+                        f"{field_name} has no text in the catalogue's language {show(language)} "
+                        "(set by 'language', default fr)",
+                    )
+                )
+                sound = False
     if not sound:
-        return None, ((), ())
+        return None, ()
     themes: dict[str, Theme] = {}
     for i, raw_theme in enumerate(located.data["themes"]):
         for j, rule in enumerate(raw_theme.get("not") or ()):
@@ -680,17 +706,16 @@ def _load_catalogue(
         keywords = raw_theme.get("keywords") or {}
         themes[raw_theme["id"]] = Theme(
             id=raw_theme["id"],
-            label=Localized(**raw_theme["label"]),
-            description=Localized(**raw_theme["description"]),
-            keywords_fr=tuple(keywords.get("fr") or ()),
-            keywords_en=tuple(keywords.get("en") or ()),
+            label=Localized.of(raw_theme["label"], language),
+            description=Localized.of(raw_theme["description"], language),
+            keywords=tuple((lang, tuple(words or ())) for lang, words in keywords.items()),
             boundaries=tuple(
                 Boundary(tuple(r["keywords"]), r["goes-to"], tuple(r.get("unless") or ()))
                 for r in raw_theme.get("not") or ()
             ),
         )
     data = located.data.get("domain") or {}
-    domain = (tuple(data.get("fr") or ()), tuple(data.get("en") or ()))
+    domain = tuple((lang, tuple(words or ())) for lang, words in data.items())
     if store is not None and key is not None and not flawed:
         store.put_themes(key, themes, domain)
     return themes, domain
@@ -1027,6 +1052,18 @@ def _check(value: Any, spec: Spec, where: JsonPath, located: Located, found: lis
                 located.at(where, f"{what} must be a mapping ({spec.name}), got {_kind(value)}")
             )
             return
+        if spec.keys is not None and spec.values is not None:
+            for name, item in value.items():
+                key_problem = spec.keys.problem(name) if isinstance(name, str) else "must be text"
+                if key_problem is not None:
+                    found.append(
+                        located.at((*where, name), f"key {show(str(name))} {key_problem}", key=True)
+                    )
+                else:
+                    _check(item, spec.values, (*where, name), located, found)
+            if len(value) < spec.min_keys:
+                found.append(located.at(where, f"{label} needs at least {spec.min_keys} entry"))
+            return
         misspelt: set[str] = set()  # a misspelt field is reported once, not also as missing
         for name, item in value.items():
             sub = spec.fields.get(name)
@@ -1077,6 +1114,14 @@ def _sound_value(value: Any, spec: Spec, texts: list[str]) -> bool:
     assert isinstance(spec, Record)
     if value.__class__ is not dict:
         return False
+    if spec.keys is not None and spec.values is not None:
+        keys, values = spec.keys, spec.values
+        for name, v in value.items():
+            if name.__class__ is not str or not keys.accepts(name):
+                return False
+            if not _sound_value(v, values, texts):
+                return False
+        return len(value) >= spec.min_keys
     fields = spec.fields
     for name, v in value.items():
         sub = fields.get(name)

@@ -20,6 +20,8 @@ DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 # The host, then nothing or a path, query or fragment: the two parts cannot overlap, so a long
 # value that fails is rejected in linear time (an overlap made it quadratic: minutes).
 URL_PATTERN = r"^https?://[^\s/?#]+(?:[/?#]\S*)?$"
+# A language tag, BCP 47 simplified: a 2-3 letter lowercase language, then subtags (pt-BR).
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +106,11 @@ class Record:
     description: str
     required: dict[str, Spec] = field(default_factory=dict)
     optional: dict[str, Spec] = field(default_factory=dict)
+    # A mapping keyed by the data (language tags): every key must satisfy ``keys``, and its
+    # value ``values``; ``required``/``optional`` are then unused.
+    keys: Text | None = None
+    values: Spec | None = None
+    min_keys: int = 0
     fields: dict[str, Spec] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -139,9 +146,31 @@ STANCE = Text(
 THEME_IDS = ListOf(ID, "Theme ids from the catalogue.", min_items=1, max_items=20)
 
 
+LANGUAGE = Text(
+    "A language tag (BCP 47): fr, en, de, pt-BR...",
+    LANGUAGE_PATTERN,
+    "a language tag such as fr, en, de or pt-BR",
+    max_length=35,
+)
+
+
 def _localized(name: str, text: Text) -> Record:
     return Record(
-        name, f"{name.capitalize()} in French and English.", required={"fr": text, "en": text}
+        name,
+        f"{name.capitalize()} per language tag (fr, en, de, pt-BR...); the catalogue's "
+        "language must be one of them.",
+        keys=LANGUAGE,
+        values=text,
+        min_keys=1,
+    )
+
+
+def _per_language(name: str, what: str) -> Record:
+    return Record(
+        name,
+        f"{what} per language tag (fr, en, de, pt-BR...).",
+        keys=LANGUAGE,
+        values=ListOf(NAME, what + "."),
     )
 
 
@@ -154,14 +183,7 @@ THEME = Record(
         "description": _localized("description", Text("A sentence or two.", max_length=1000)),
     },
     optional={
-        "keywords": Record(
-            "keywords",
-            "Words and phrases for matching, per language.",
-            optional={
-                "fr": ListOf(NAME, "French keywords."),
-                "en": ListOf(NAME, "English keywords."),
-            },
-        ),
+        "keywords": _per_language("keywords", "Words and phrases for matching"),
         "not": ListOf(
             Record(
                 "boundary rule",
@@ -198,14 +220,17 @@ THEMES_FILE = Record(
             "a version such as 1.0.0",
             max_length=64,
         ),
-        "domain": Record(
+        "language": Text(
+            "The language tag of the catalogue's texts and of its candidates' texts (fr, en, "
+            "de, pt-BR...); default fr.",
+            LANGUAGE_PATTERN,
+            "a language tag such as fr, en, de or pt-BR",
+            max_length=35,
+        ),
+        "domain": _per_language(
             "domain",
             "Words that show a text is about the catalogue's field at all (theme suggestion "
-            "counts one-word keywords and description words fully only in such a text).",
-            optional={
-                "fr": ListOf(NAME, "French domain words."),
-                "en": ListOf(NAME, "English domain words."),
-            },
+            "counts one-word keywords and description words fully only in such a text)",
         ),
     },
 )
@@ -346,8 +371,12 @@ TONE_CATEGORY = Record(
     "tone category",
     "One side of the tone lexicon: what it means, and its terms in French and English.",
     required={
-        "description": _localized(
-            "description", Text("What the words of this side have in common.", max_length=1000)
+        "description": Record(
+            "description",
+            "Description in French and English.",
+            required=dict.fromkeys(
+                ("fr", "en"), Text("What the words of this side have in common.", max_length=1000)
+            ),
         ),
         "fr": TERMS,
         "en": TERMS,
@@ -453,6 +482,16 @@ def _to_json(spec: Spec) -> dict[str, Any]:
         }
         if spec.min_items:
             out["minItems"] = spec.min_items
+        return out
+    if spec.keys is not None and spec.values is not None:
+        out = {
+            "type": "object",
+            "description": spec.description,
+            "propertyNames": {"pattern": spec.keys.pattern, "maxLength": spec.keys.max_length},
+            "additionalProperties": _to_json(spec.values),
+        }
+        if spec.min_keys:
+            out["minProperties"] = spec.min_keys
         return out
     return {
         "type": "object",

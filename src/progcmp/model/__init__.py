@@ -5,11 +5,12 @@ The loader builds these from YAML; everything else only reads them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-LANGUAGES = ("fr", "en")
+LANGUAGES = ("fr", "en")  # the tone lexicon's languages (--text-lang of tone)
+DEFAULT_LANGUAGE = "fr"  # a catalogue that does not say its language is in French
 
 
 class SourceKind(StrEnum):
@@ -79,13 +80,41 @@ class Status(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Localized:
-    """A text in French and English."""
+    """A text of the data in one or more languages, keyed by language tag (``fr``, ``pt-BR``).
 
-    fr: str
-    en: str
+    ``default`` is the language the data declares its texts are in (the catalogue's): the
+    fallback when a text is asked in a language it lacks.
+    """
+
+    texts: tuple[tuple[str, str], ...]
+    default: str = DEFAULT_LANGUAGE
+
+    @classmethod
+    def of(cls, texts: Mapping[str, str], default: str = DEFAULT_LANGUAGE) -> Localized:
+        return cls(tuple(texts.items()), default)
+
+    def language(self, lang: str) -> str:
+        """The language :meth:`get` answers ``lang`` with: ``lang`` itself if present, else
+        the declared language, else the first present."""
+        present = dict(self.texts)
+        if lang in present:
+            return lang
+        return self.default if self.default in present or not self.texts else self.texts[0][0]
 
     def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.fr
+        """The text in ``lang``, falling back as :meth:`language` says ("" if none at all)."""
+        return dict(self.texts).get(self.language(lang), "")
+
+    def exact(self, lang: str) -> str:
+        """The text in ``lang`` only ("" if the data does not give it)."""
+        return dict(self.texts).get(lang, "")
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(lang for lang, _ in self.texts)
+
+    def as_dict(self) -> dict[str, str]:
+        return dict(self.texts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +134,17 @@ class Theme:
     id: str
     label: Localized
     description: Localized
-    keywords_fr: tuple[str, ...] = ()
-    keywords_en: tuple[str, ...] = ()
+    # Words and phrases for matching, per language tag: ((lang, keywords), ...).
+    keywords: tuple[tuple[str, tuple[str, ...]], ...] = ()
     boundaries: tuple[Boundary, ...] = ()  # what goes elsewhere (the "not" list)
+
+    @property
+    def language(self) -> str:
+        """The catalogue's declared language (its labels' fallback)."""
+        return self.label.default
+
+    def keywords_in(self, lang: str) -> tuple[str, ...]:
+        return dict(self.keywords).get(lang, ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +221,7 @@ class Candidate:
     kind: ContenderKind = ContenderKind.CANDIDATE
     leader: str | None = None  # the head of a list, or a party's leader
     ballot: int | None = None  # place in the election's official order
+    language: str = DEFAULT_LANGUAGE  # what its texts are written in: its catalogue's language
 
     @property
     def key(self) -> str:
@@ -208,8 +246,8 @@ class Dataset:
     themes: tuple[Theme, ...]
     candidates: tuple[Candidate, ...]
     root: str = ""
-    domain_fr: tuple[str, ...] = ()  # words that mark a text as being about the field at all
-    domain_en: tuple[str, ...] = ()
+    # Words that mark a text as being about the field at all, per language tag.
+    domain: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Elections whose folder has a catalogue of its own: (election, its themes); the others
     # use ``themes``.
     election_themes: tuple[tuple[str, tuple[Theme, ...]], ...] = ()
@@ -234,6 +272,19 @@ class Dataset:
                 chosen.setdefault(t.id, t)
         order = {t.id: i for i, t in enumerate(self.themes)}
         return tuple(sorted(chosen.values(), key=lambda t: order.get(t.id, len(order))))
+
+    @property
+    def language(self) -> str:
+        """The shared catalogue's declared language."""
+        return self.themes[0].language if self.themes else DEFAULT_LANGUAGE
+
+    def language_of(self, election: str) -> str:
+        """The language of an election's texts: its own catalogue's, else the shared one's."""
+        own = dict(self.election_themes).get(election)
+        return own[0].language if own else self.language
+
+    def domain_words(self) -> tuple[str, ...]:
+        return tuple(w for _, words in self.domain for w in words)
 
     @property
     def all_themes(self) -> tuple[Theme, ...]:
@@ -272,7 +323,8 @@ class ToneCategory:
     en: tuple[Term, ...]
 
     def terms(self, lang: str) -> tuple[Term, ...]:
-        return self.en if lang == "en" else self.fr
+        """The terms in ``lang``: none for a language the lexicon has no list for."""
+        return {"fr": self.fr, "en": self.en}.get(lang, ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +335,10 @@ class ToneLexicon:
     categories: tuple[ToneCategory, ...]  # in TONE_CATEGORIES order, then NEUTRAL if any
     note: str | None = None
     bundled: bool = False  # the lexicon shipped with progcmp
+
+    def reads(self, lang: str) -> bool:
+        """Whether the lexicon has any term in ``lang``."""
+        return any(c.terms(lang) for c in self.categories)
 
 
 @dataclass(frozen=True, slots=True)

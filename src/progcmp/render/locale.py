@@ -100,6 +100,10 @@ class Locale:
         """A text of the data given in several languages (theme labels): this language's."""
         return label.get(self.code)
 
+    def language(self, code: str) -> str:
+        """A language's name (``lang_<code>``), or its tag where the locale has no name."""
+        return self.words.get(f"lang_{code}", code)
+
     def colon(self, text: str) -> str:
         """``text`` as a label followed by a colon and a space, as the language writes it."""
         return text + self.typography.colon

@@ -35,6 +35,7 @@ from ..model import Candidate
 from ..model.errors import ProgcmpError
 from ..text import clean, web_url
 from ..views import View
+from ..views.records import THEME_FIELDS, theme_label_record
 from . import RenderOptions
 from .csv import fields
 
@@ -222,10 +223,10 @@ def sources_sheet(candidates: Iterable[Candidate], name: str) -> Sheet:
 
 def coverage_sheet(view: ElectionReport, name: str) -> Sheet:
     """Per theme, each candidate's number of proposals, or the kind of gap where it has none."""
-    header = ["theme", "theme_label_fr", "theme_label_en", *(c.id for c in view.candidates)]
+    header = [*THEME_FIELDS, *(c.id for c in view.candidates)]
     rows: list[list[Value]] = []
     for theme, cells in view.coverage():
-        row: list[Value] = [theme.id, theme.label.fr, theme.label.en]
+        row: list[Value] = [theme.id, *theme_label_record(theme).values()]
         row += [str(c.gap.kind) if c.gap else len(c.proposals) for c in cells]
         rows.append(row)
     return Sheet(name, header, rows)

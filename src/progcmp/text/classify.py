@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, ClassVar
 
 from ..model import Candidate, Dataset, Proposal, Theme
@@ -66,6 +66,34 @@ _STOPWORD_TEXT = """
     from in into is it its of on or our that the their this to with
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# German function words: a short list, like the others (articles, pronouns, prepositions,
+# auxiliaries), with the English ones, which catalogues borrow. Folded (ä -> a, ß -> ss).
+_GERMAN_STOPWORDS = """
+    aber als am an auch auf aus bei beim bis da damit dann das dass dem den der des die dies
+    diese diesem diesen dieser doch durch ein eine einem einen einer eines er es fur gegen hat
+    haben ich ihr ihre im in ist ja jede jeder kann kein keine mit muss nach nicht noch nur ob
+    oder ohne sein seine sich sie sind so soll sollen uber um und uns unser unsere unter vom
+    von vor wann war warum was weil wenn werden wie wir wird wo zu zum zur zwischen an and are
+    as at be by for from in into is it its of on or our that the their this to with
+"""
+# Stop words per language: only fr (with the English ones: it has always been used for both),
+# en and de have a list; any other language keeps all its words.
+STOP_WORDS: dict[str, frozenset[str]] = {
+    "fr": STOPWORDS,
+    "en": STOPWORDS,
+    "de": frozenset(_GERMAN_STOPWORDS.split()),
+}
+# Snowball stemmers by primary language subtag; a language without one is only folded.
+_SNOWBALL = {
+    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german",
+    "el": "greek", "en": "english", "eo": "esperanto", "es": "spanish", "et": "estonian",
+    "eu": "basque", "fa": "persian", "fi": "finnish", "fr": "french", "ga": "irish",
+    "hi": "hindi", "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian",
+    "lt": "lithuanian", "nb": "norwegian", "ne": "nepali", "nl": "dutch", "nn": "norwegian",
+    "no": "norwegian", "pl": "polish", "pt": "portuguese", "ro": "romanian", "ru": "russian",
+    "sr": "serbian", "st": "sesotho", "sv": "swedish", "ta": "tamil", "tr": "turkish",
+    "yi": "yiddish",
+}  # fmt: skip
 
 _ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
 _HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
@@ -91,37 +119,47 @@ class Word:
     surface: str
 
 
-def analyse(text: str) -> tuple[Word, ...]:
-    """Split a text into content words, each with its stem and folded form.
+def analyse(text: str, lang: str = "fr") -> tuple[Word, ...]:
+    """Split a text in language ``lang`` into content words, each with its stem (by that
+    language's Snowball stemmer, if there is one) and folded form.
 
     >>> [w.stem for w in analyse("L'ouverture des données publiques")]
     ['ouvertur', 'don', 'publiqu']
     """
     text = _HYPHEN.sub("", _ELISION.sub(" ", text.lower()))
     words = []
+    stop_words = STOP_WORDS.get(lang, frozenset())
     for token in _WORD.findall(text):
         surface = fold(token).replace(" ", "")
-        if surface and surface not in STOPWORDS:
-            words.append(Word(_stem(token), surface))
+        if surface and surface not in stop_words:
+            words.append(Word(_stem(token, lang), surface))
     return tuple(words)
 
 
+def stems_in(lang: str) -> bool:
+    """Whether words of ``lang`` are stemmed (else only folded)."""
+    return lang.split("-")[0].lower() in _SNOWBALL
+
+
 @lru_cache(maxsize=65536)
-def _stem(token: str) -> str:
-    """Snowball French stem of a lowercase word, accent-folded (cached: words repeat a lot).
+def _stem(token: str, lang: str = "fr") -> str:
+    """Snowball stem of a lowercase word, accent-folded (cached: words repeat a lot).
 
-    A stem ending in ``qu`` is written ``c``, so that masculine and feminine forms meet
-    (Snowball gives ``public`` but ``publiqu``).
+    In French, a stem ending in ``qu`` is written ``c``, so that masculine and feminine forms
+    meet (Snowball gives ``public`` but ``publiqu``).
     """
-    stem = fold(_stemmer()(token)).replace(" ", "") or token
-    return stem[:-2] + "c" if stem.endswith("qu") else stem
+    stemmer = _stemmer(_SNOWBALL.get(lang.split("-")[0].lower(), ""))
+    stem = fold(stemmer(token) if stemmer else token).replace(" ", "") or token
+    return stem[:-2] + "c" if stem.endswith("qu") and lang == "fr" else stem
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Callable[[str], str]:
+@cache
+def _stemmer(algorithm: str) -> Callable[[str], str] | None:
+    if not algorithm:
+        return None
     import snowballstemmer  # type: ignore[import-untyped]
 
-    stem: Callable[[str], str] = snowballstemmer.stemmer("french").stemWord
+    stem: Callable[[str], str] = snowballstemmer.stemmer(algorithm).stemWord
     return stem
 
 
@@ -184,6 +222,8 @@ class Classifier:
     cues: dict[str, tuple[Cue, ...]]  # by the stem of the cue's first word
     description: dict[str, dict[str, float]]  # stem -> theme -> weight
     rules: dict[str, tuple[Rule, ...]] = field(default_factory=dict)  # by the theme they limit
+    lang: str = "fr"  # the language of the texts it classifies: how words are stemmed
+    has_keywords: bool = True  # whether the catalogue has keywords in ``lang``
 
     @property
     def size(self) -> int:
@@ -193,13 +233,14 @@ class Classifier:
 def build_classifier(
     themes: Sequence[Theme], domain: Iterable[str] = (), lang: str = "fr"
 ) -> Classifier:
-    """Index a catalogue's keywords (both languages), labels and descriptions (in ``lang``).
+    """Index a catalogue's keywords (every language), labels and descriptions (in ``lang``).
 
     Args:
         themes: the catalogue.
         domain: words that show a text is about the catalogue's field at all.
-        lang: the language of the texts to classify, for descriptions (keywords and labels of
-            both languages are always used: programmes borrow English terms).
+        lang: the language of the texts to classify: its stemmer and stop words analyse text
+            and catalogue alike; descriptions are read in it (keywords and labels of the other
+            languages are used too, as whole phrases: programmes borrow English terms).
     """
     cues: dict[str, list[Cue]] = {}
     seen: set[tuple[str, tuple[str, ...]]] = set()
@@ -207,7 +248,7 @@ def build_classifier(
     description_words: dict[str, set[str]] = {}
 
     def add(theme_id: str, phrase: str, scatter: bool = True) -> tuple[Word, ...]:
-        words = analyse(phrase)
+        words = analyse(phrase, lang)
         key = (theme_id, tuple(w.stem for w in words))
         if words and key not in seen:
             seen.add(key)
@@ -217,19 +258,19 @@ def build_classifier(
     domain_stems = {w.stem for phrase in domain for w in add(DOMAIN, phrase)}
     label_words: dict[str, set[str]] = {}
     for theme in themes:
-        own_language = (theme.label.get(lang), *_keywords(theme, lang))
-        other = "en" if lang == "fr" else "fr"
+        own_language = (theme.label.get(lang), *theme.keywords_in(lang))
         for phrase in own_language:
             for w in add(theme.id, phrase):
                 used_by.setdefault(w.stem, set()).add(theme.id)
-        for phrase in (theme.label.get(other), *_keywords(theme, other)):
-            for w in add(theme.id, phrase, scatter=False):
-                used_by.setdefault(w.stem, set()).add(theme.id)
-        label_words[theme.id] = {w.stem for w in analyse(theme.label.get(lang))}
+        for other in _others(theme, lang):
+            for phrase in (theme.label.exact(other), *theme.keywords_in(other)):
+                for w in add(theme.id, phrase, scatter=False):
+                    used_by.setdefault(w.stem, set()).add(theme.id)
+        label_words[theme.id] = {w.stem for w in analyse(theme.label.get(lang), lang)}
         own = set(label_words[theme.id])
         for clause in _CLAUSES.split(theme.description.get(lang)):
             if not _POINTER.search(clause):
-                own.update(w.stem for w in analyse(clause))
+                own.update(w.stem for w in analyse(clause, lang))
         description_words[theme.id] = own
         for stem in own:
             used_by.setdefault(stem, set()).add(theme.id)
@@ -246,8 +287,8 @@ def build_classifier(
             Rule(
                 t.id,
                 b.goes_to,
-                tuple((k, analyse(k)) for k in b.keywords),
-                tuple(analyse(u) for u in b.unless),
+                tuple((k, analyse(k, lang)) for k in b.keywords),
+                tuple(analyse(u, lang) for u in b.unless),
             )
             for b in t.boundaries
         )
@@ -259,16 +300,27 @@ def build_classifier(
         cues={k: tuple(v) for k, v in cues.items()},
         description=description,
         rules=rules,
+        lang=lang,
+        has_keywords=any(t.keywords_in(lang) for t in themes),
     )
 
 
-def _keywords(theme: Theme, lang: str) -> tuple[str, ...]:
-    return theme.keywords_en if lang == "en" else theme.keywords_fr
+def _others(theme: Theme, lang: str) -> tuple[str, ...]:
+    """The theme's other languages, French and English first (the order they always had)."""
+    present = {*theme.label.languages, *(k for k, _ in theme.keywords)} - {lang}
+    return tuple(sorted(present, key=lambda code: (code not in ("fr", "en"), code)))
 
 
-def classifier_for(dataset: Dataset) -> Classifier:
-    """The classifier of a dataset's catalogue, domain words included."""
-    return build_classifier(dataset.themes, (*dataset.domain_fr, *dataset.domain_en))
+def classifier_for(
+    dataset: Dataset, lang: str | None = None, themes: Sequence[Theme] | None = None
+) -> Classifier:
+    """The classifier of a dataset's catalogue (or of ``themes``), domain words included, for
+    texts in ``lang`` (default: the catalogue's language)."""
+    return build_classifier(
+        dataset.themes if themes is None else themes,
+        dataset.domain_words(),
+        dataset.language if lang is None else lang,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +362,7 @@ class Suggestion:
 
 def score(classifier: Classifier, text: str) -> tuple[ThemeScore, ...]:
     """Every theme the text gives evidence for, best first (ties in catalogue order)."""
-    words = analyse(text)
+    words = analyse(text, classifier.lang)
     matches: list[tuple[Cue, bool]] = []  # (cue, found whole)
     covered: set[int] = set()  # positions inside a found keyword: not description evidence too
     found: set[tuple[str, str]] = set()
@@ -444,7 +496,7 @@ def _sent_elsewhere(classifier: Classifier, theme: str, words: tuple[Word, ...])
 
 def breaches(classifier: Classifier, proposal: Proposal) -> tuple[Breach, ...]:
     """The proposal's tags that the catalogue's boundary rules send elsewhere."""
-    words = analyse(proposal_text(proposal))
+    words = analyse(proposal_text(proposal), classifier.lang)
     found = (_sent_elsewhere(classifier, tag, words) for tag in proposal.themes)
     return tuple(b for b in found if b is not None)
 
@@ -454,7 +506,7 @@ def suggest(classifier: Classifier, text: str) -> Suggestion:
     :data:`MAX_SUGGESTED`, best first; never a theme whose boundary rule sends the text
     elsewhere."""
     scores = score(classifier, text)
-    words = analyse(text) if classifier.rules else ()
+    words = analyse(text, classifier.lang) if classifier.rules else ()
     chosen = tuple(
         s
         for s in scores
@@ -514,6 +566,8 @@ class ThemeSuggestions:
     candidate: Candidate
     themes: tuple[Theme, ...]
     items: tuple[ProposalAudit, ...]
+    text_lang: str = "fr"  # the language of the candidate's texts (its catalogue's)
+    has_keywords: bool = True  # whether the catalogue has keywords in that language
 
     @property
     def to_review(self) -> int:
@@ -531,9 +585,9 @@ class ThemeSuggestions:
                 "election": c.election,
                 "status": str(c.status),
             },
-            "themes": [
-                {"id": t.id, "label": {"fr": t.label.fr, "en": t.label.en}} for t in self.themes
-            ],
+            "text_lang": self.text_lang,
+            "keywords_in_text_lang": self.has_keywords,
+            "themes": [{"id": t.id, "label": t.label.as_dict()} for t in self.themes],
             "thresholds": {
                 "suggest": SUGGEST_AT,
                 "confident": CONFIDENT_AT,
@@ -596,8 +650,9 @@ def suggest_themes(
     dataset: Dataset, candidate: Candidate, *, only_review: bool = False
 ) -> ThemeSuggestions:
     """Suggest themes for each of a candidate's proposals and audit its existing tags."""
-    classifier = classifier_for(dataset)
+    themes = dataset.themes_for((candidate.election,))
+    classifier = classifier_for(dataset, candidate.language, themes)
     items = tuple(audit_proposal(classifier, p) for p in candidate.proposals)
     if only_review:
         items = tuple(item for item in items if item.status == "review")
-    return ThemeSuggestions(candidate, dataset.themes, items)
+    return ThemeSuggestions(candidate, themes, items, classifier.lang, classifier.has_keywords)

@@ -219,11 +219,15 @@ def select_themes(dataset: Dataset, queries: Sequence[str]) -> tuple[Theme, ...]
     for query in queries:
         key = fold(query)
         match = next(
-            (t for t in themes if key in (fold(t.id), fold(t.label.fr), fold(t.label.en))),
+            (t for t in themes if key in (fold(t.id), *(fold(text) for _, text in t.label.texts))),
             None,
         )
         if match is None:
-            names = {n: t.id for t in themes for n in (t.label.en, t.label.fr, t.id)}
+            names = {
+                n: t.id
+                for t in themes
+                for n in (*(text for _, text in reversed(t.label.texts)), t.id)
+            }
             near = [names[n] for n in closest(query, names)]
             raise UsageError(
                 f"unknown theme {show(query)}"

@@ -16,15 +16,17 @@ from ..text import clean
 JSON_VERSION = 1
 
 
+# A theme and its label: in the catalogue's language (which theme_lang names), then the label's
+# French and English entries ("" where the catalogue does not give one).
+THEME_FIELDS = ("theme", "theme_label", "theme_lang", "theme_label_fr", "theme_label_en")
+
 # The columns every row about one candidate on one theme starts with.
 CANDIDATE_THEME_FIELDS = (
     "election",
     "candidate",
     "candidate_name",
     "party",
-    "theme",
-    "theme_label_fr",
-    "theme_label_en",
+    *THEME_FIELDS,
 )
 
 
@@ -36,8 +38,7 @@ def candidate_theme_record(candidate: Candidate, theme: Theme) -> dict[str, str]
         "candidate_name": candidate.name,
         "party": candidate.party,
         "theme": theme.id,
-        "theme_label_fr": theme.label.fr,
-        "theme_label_en": theme.label.en,
+        **theme_label_record(theme),
     }
 
 
@@ -124,11 +125,24 @@ def candidate_dict(c: Candidate) -> dict[str, Any]:
     }
 
 
+def theme_label_record(theme: Theme) -> dict[str, str]:
+    """A theme's label columns: in the catalogue's language (and which), and the French and
+    English entries."""
+    return {
+        "theme_label": theme.label.get(theme.language),
+        "theme_lang": theme.language,
+        "theme_label_fr": theme.label.exact("fr"),
+        "theme_label_en": theme.label.exact("en"),
+    }
+
+
 def theme_dict(t: Theme) -> dict[str, Any]:
+    """A theme's label and description per language tag, and the catalogue's language."""
     return {
         "id": t.id,
-        "label": {"fr": t.label.fr, "en": t.label.en},
-        "description": {"fr": t.description.fr, "en": t.description.en},
+        "language": t.language,
+        "label": t.label.as_dict(),
+        "description": t.description.as_dict(),
     }
 
 

@@ -207,7 +207,7 @@ def search(
             texts = {
                 "summary": proposal.summary,
                 "quote": proposal.quote or "",
-                "theme": " ".join(f"{t.label.fr} {t.label.en}" for t in on),
+                "theme": " ".join(text for t in on for _, text in t.label.texts),
             }
             match = _match(words, {f: _text_words(texts[f]) for f in FIELDS})
             if match is None:

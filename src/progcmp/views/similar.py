@@ -28,7 +28,15 @@ from typing import Any, ClassVar
 
 from ..model import OPPOSITE_STANCES, Candidate, Proposal, Stance, Theme
 from ..text.similarity import key, placeholder, similar_pairs
-from .records import JSON_VERSION, candidate_dict, proposal_dict, source_dict, theme_dict
+from .records import (
+    JSON_VERSION,
+    THEME_FIELDS,
+    candidate_dict,
+    proposal_dict,
+    source_dict,
+    theme_dict,
+    theme_label_record,
+)
 
 DEFAULT_THRESHOLD = 75  # on the 2017 data, pairs from here on say the same thing in other words
 MAX_LISTED_PAIRS = 100  # per group: the best pairs are listed, the others counted
@@ -87,9 +95,7 @@ class SimilarReport:
     total_pairs: int | None = None  # every similar pair, listed or not (None: those listed)
 
     RECORD_FIELDS: ClassVar[tuple[str, ...]] = (
-        "theme",
-        "theme_label_fr",
-        "theme_label_en",
+        *THEME_FIELDS,
         "kind",
         "group",
         "election",
@@ -215,8 +221,7 @@ class SimilarReport:
         source = c.source(p.source)
         return {
             "theme": theme.id,
-            "theme_label_fr": theme.label.fr,
-            "theme_label_en": theme.label.en,
+            **theme_label_record(theme),
             "kind": kind,
             "group": group,
             "election": c.election,

@@ -24,6 +24,9 @@ class ThemeList:
         "description_en",
         "keywords_fr",
         "keywords_en",
+        "lang",  # the catalogue's language: the next two are in it
+        "label",
+        "description",
         "candidates_covering",
         "candidates",
         "proposals",
@@ -37,12 +40,15 @@ class ThemeList:
             rows.append(
                 {
                     "id": t.id,
-                    "label_fr": t.label.fr,
-                    "label_en": t.label.en,
-                    "description_fr": t.description.fr,
-                    "description_en": t.description.en,
-                    "keywords_fr": "\n".join(t.keywords_fr),
-                    "keywords_en": "\n".join(t.keywords_en),
+                    "label_fr": t.label.exact("fr"),
+                    "label_en": t.label.exact("en"),
+                    "description_fr": t.description.exact("fr"),
+                    "description_en": t.description.exact("en"),
+                    "keywords_fr": "\n".join(t.keywords_in("fr")),
+                    "keywords_en": "\n".join(t.keywords_in("en")),
+                    "lang": t.language,
+                    "label": t.label.get(t.language),
+                    "description": t.description.get(t.language),
                     "candidates_covering": str(covering),
                     "candidates": str(len(self.candidates)),
                     "proposals": str(proposals),
@@ -63,7 +69,7 @@ class ThemeList:
             "themes": [
                 {
                     **theme_dict(t),
-                    "keywords": {"fr": list(t.keywords_fr), "en": list(t.keywords_en)},
+                    "keywords": {lang: list(words) for lang, words in t.keywords},
                     "candidates_covering": self.coverage(t)[0],
                     "proposals": self.coverage(t)[1],
                 }

@@ -118,9 +118,16 @@ class ToneReport:
     """The tone lens over several candidates: per proposal, per candidate, with the lexicon."""
 
     lexicon: ToneLexicon
-    text_lang: str  # which of the lexicon's languages was used
+    text_langs: tuple[str, ...]  # the languages the texts were read in (the first: the main)
     themes: tuple[Theme, ...]
     candidates: tuple[CandidateTone, ...]
+    # Languages of the texts that the lexicon has no words for: those proposals are not read
+    # (labelling them all neutral would say something false).
+    unread: tuple[str, ...] = ()
+
+    @property
+    def text_lang(self) -> str:
+        return self.text_langs[0]
 
     RECORD_FIELDS: ClassVar[tuple[str, ...]] = (
         "election",
@@ -144,10 +151,11 @@ class ToneReport:
             "method": {
                 "lexicon": "bundled" if self.lexicon.bundled else self.lexicon.path,
                 "text_lang": self.text_lang,
+                "unread_langs": list(self.unread),
                 "fields": list(TEXT_FIELDS),
                 "categories": {
                     c.id: {
-                        "description": {"fr": c.description.fr, "en": c.description.en},
+                        "description": c.description.as_dict(),
                         "terms": [t.text for t in c.terms(self.text_lang)],
                     }
                     for c in self.lexicon.categories
@@ -217,27 +225,36 @@ def read_tone(
     candidates: Sequence[Candidate],
     lexicon: ToneLexicon,
     themes: Sequence[Theme] | None = None,
-    text_lang: str = "fr",
+    text_lang: str | None = None,
 ) -> ToneReport:
     """Read every proposal of the candidates (on the given themes) for tone.
 
-    Candidates stay in the order given and proposals in their file's order: nothing is ranked.
+    Each candidate's texts are read in ``text_lang``, by default in their own language (their
+    catalogue's); a candidate whose language the lexicon has no words for is not read, and the
+    report says so in ``unread``. Candidates stay in the order given and proposals in their
+    file's order: nothing is ranked.
     """
     chosen = tuple(themes) if themes is not None else dataset.themes
     wanted = {t.id for t in chosen}
+
+    def language(c: Candidate) -> str:
+        return text_lang if text_lang is not None else c.language
+
+    langs = tuple(dict.fromkeys(map(language, candidates))) or (text_lang or dataset.language,)
     return ToneReport(
         lexicon,
-        text_lang,
+        langs,
         chosen,
         tuple(
             CandidateTone(
                 c,
                 tuple(
-                    proposal_tone(p, lexicon, text_lang)
+                    proposal_tone(p, lexicon, language(c))
                     for p in c.proposals
-                    if wanted.intersection(p.themes)
+                    if wanted.intersection(p.themes) and lexicon.reads(language(c))
                 ),
             )
             for c in candidates
         ),
+        tuple(lang for lang in langs if not lexicon.reads(lang)),
     )

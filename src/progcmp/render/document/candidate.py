@@ -93,6 +93,9 @@ def suggestions(view: ThemeSuggestions, loc: Locale) -> list[Block]:
             )
         ),
     ]
+    if not view.has_keywords:
+        lang = loc.language(view.text_lang)
+        blocks.append(Paragraph((Span(loc.word("no_keywords_in_lang", lang=lang), "gap"),)))
     rows = []
     for item in view.items:
         p = item.proposal

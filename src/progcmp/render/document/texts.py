@@ -27,7 +27,7 @@ def tone(view: ToneReport, loc: Locale) -> list[Block]:
         lexicon=loc.word("bundled_lexicon")
         if lexicon.bundled
         else loc.word("lexicon_file").format(path=lexicon.path),
-        text_lang=loc.word(f"lang_{view.text_lang}"),
+        text_lang=", ".join(loc.language(lang) for lang in view.text_langs),
         defensive=descriptions["defensive"].rstrip(".") + ".",
         constructive=descriptions["constructive"].rstrip(".") + ".",
     )
@@ -35,6 +35,10 @@ def tone(view: ToneReport, loc: Locale) -> list[Block]:
     blocks: list[Block] = [
         Heading(loc.colon(loc.word("tone")) + names),
         Paragraph((Span(method, "dim"),)),
+        *(
+            Paragraph((Span(loc.word("tone_unread", lang=loc.language(lang)), "gap"),))
+            for lang in view.unread
+        ),
         Heading(loc.word("balance"), 2),
         Table(
             (
