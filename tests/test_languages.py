@@ -67,3 +67,11 @@ def test_malformed_language_tag_is_rejected_with_its_position(tmp_path: Path) ->
         f"{themes}:4:13: key 'de_DE' must be a language tag such as fr, en, de or pt-BR "
         "(got 'de_DE')",
     ]
+
+
+def test_html_marks_the_data_in_its_own_language(run: Run) -> None:
+    """The data's text carries the language its catalogue declares, not a fixed French."""
+    german = run("show", "anna", "--data", GERMAN, "--lang", "en", "-f", "html")
+    assert 'lang="de"' in german.stdout and 'lang="fr"' not in german.stdout
+    french = run("show", "hamon", "--lang", "en", "-f", "html")
+    assert 'lang="fr"' in french.stdout and 'lang="de"' not in french.stdout

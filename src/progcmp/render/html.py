@@ -57,8 +57,9 @@ STYLESHEET = "page.css"
 SCOPE = "progcmp"  # the class of an embedded fragment, which scopes its CSS
 STYLES = frozenset({"bold", "dim", "gap", "ref", "quote", "bullet"})  # CSS classes we define
 HEAT_LEVELS = 4  # shades h1..h4; h0 is none
-# The language of the data's own text (summaries, quotes, notes, titles): the bundled data and
-# the data format are French. Marked with lang= when the interface speaks another.
+# The language of the data's own text (summaries, quotes, notes, titles) when the view does not
+# say: a catalogue that declares none is in French. Marked with lang= when the interface speaks
+# another.
 DATA_LANG = "fr"
 # Prose tables wider than this many contenders read as sections (a heading per row), as in
 # Markdown's auto layout.
@@ -404,13 +405,23 @@ def _lay_out(blocks: list[Block], page: _Page, lang: str | None) -> list[dict[st
     return out
 
 
+def _content_language(view: View) -> str:
+    """The language the view's contenders' texts are written in (their catalogue's), if they
+    share one; else the default."""
+    people = getattr(view, "candidates", None) or (getattr(view, "candidate", None),)
+    found = {getattr(getattr(p, "candidate", p), "language", None) for p in people}
+    found.discard(None)
+    return str(found.pop()) if len(found) == 1 else DATA_LANG
+
+
 def render(view: View, options: RenderOptions) -> str:
     loc = options.locale
     blocks = _prepare(build(view, loc))
     title = next((clean(b.text) for b in blocks if isinstance(b, Heading)), "progcmp")
     page = _Page(loc)
     _scan(blocks, page)
-    lang = DATA_LANG if loc.code != DATA_LANG else None
+    content = _content_language(view)
+    lang = content if loc.code != content else None
     laid = _lay_out(blocks, page, lang)
     toc = _toc(laid)
     # the contents go after the title and the paragraphs that introduce the page

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import Stance
+from ...model import GapKind, Stance
 from ...views.cells import Gap
 from ..locale import Locale
 from .blocks import Span
@@ -19,6 +19,22 @@ def gap_words(gap: Gap, loc: Locale) -> str:
     """A gap's kind in words, with the answer given when it was given without a statement."""
     words = loc.gap(gap.kind)
     return f"{words} ({loc.stance(gap.stance)})" if gap.stance else words
+
+
+# Why there is no proposal, as one mark: the coverage matrix's cells and the start of a gap.
+GAP_MARKS = {
+    GapKind.NONE_FOUND: "∅",
+    GapKind.DECLINED: "✗",
+    GapKind.NOT_REVIEWED: "?",
+    GapKind.CONTESTED: "⚑",
+    GapKind.NO_STATEMENT: "○",
+}
+
+
+def gap_label(gap: Gap, loc: Locale) -> str:
+    """A gap as a cell says it: its kind's mark, then its kind in words (``? sources non
+    examinées``)."""
+    return f"{GAP_MARKS[gap.kind]} {gap_words(gap, loc)}"
 
 
 def gap_note(gap: Gap) -> tuple[Span, ...]:

@@ -14,7 +14,7 @@ from ...views.report import ElectionReport
 from ...views.themes import ThemeList
 from ..locale import Locale
 from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table, anchor
-from .marks import gap_note, gap_words, stance_spans
+from .marks import GAP_MARKS, gap_label, gap_note, gap_words, stance_spans
 from .references import References
 from .titles import contenders_title
 
@@ -78,7 +78,7 @@ def _cell_lines(cell: Cell, refs: References, loc: Locale) -> tuple[Line, ...]:
     ]
     if cell.gap is not None:
         # The annotation's note says why: a reader of the table should not need `gaps` for it.
-        lines.append((Span("∅ " + gap_words(cell.gap, loc), "gap"), *gap_note(cell.gap)))
+        lines.append((Span(gap_label(cell.gap, loc), "gap"), *gap_note(cell.gap)))
     if cell.contested is not None and cell.gap is None:  # a contested gap says so already
         # The claim itself can be long: the table names it and cites it; `gaps` and `show`
         # print it whole.
@@ -158,13 +158,7 @@ def theme_list(view: ThemeList, loc: Locale) -> list[Block]:
 
 
 # Marks of the coverage matrix: a cell shows its number of proposals, or why there is none.
-COVERAGE_MARKS = {
-    GapKind.NONE_FOUND: "∅",
-    GapKind.DECLINED: "✗",
-    GapKind.NOT_REVIEWED: "?",
-    GapKind.CONTESTED: "⚑",
-    GapKind.NO_STATEMENT: "○",
-}
+COVERAGE_MARKS = GAP_MARKS
 
 
 def report(view: ElectionReport, loc: Locale) -> list[Block]:

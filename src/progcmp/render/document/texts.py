@@ -13,7 +13,7 @@ from ...views.similar import SimilarGroup, SimilarReport
 from ...views.tone import CandidateTone, Hit, ProposalTone, ToneLabel, ToneReport
 from ..locale import Locale
 from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table, cell
-from .marks import gap_words, stance_spans
+from .marks import gap_label, stance_spans
 from .references import References
 from .titles import contenders_title
 
@@ -321,7 +321,7 @@ def _coverage_lines(
         return tuple(
             (
                 Span(
-                    "∅ " + gap_words(gap, loc) + (f" — {labels[gap.theme.id]}" if several else ""),
+                    gap_label(gap, loc) + (f" — {labels[gap.theme.id]}" if several else ""),
                     "gap",
                 ),
             )
