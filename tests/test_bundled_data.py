@@ -625,3 +625,11 @@ def test_a_gap_says_how_much_of_its_sources_was_read(run: Run, name: str, said: 
     result = run("gaps", name, "--theme", "net-neutrality", "--width", "200")
     assert (result.code, result.stderr) == (0, "")
     assert said in result.stdout
+
+
+def test_the_answer_first_list_says_what_each_gap_rests_on(run: Run) -> None:
+    result = run("gaps", "--all", "--election", "2024", "-t", "free-software", "-f", "markdown")
+    assert (result.code, result.stderr) == (0, "")
+    assert "Free Palestine — *rien trouvé* (1 source, lue en partie)" in result.stdout
+    assert "(0 source)" not in result.stdout
+    assert "*sources non examinées*<br>" in result.stdout

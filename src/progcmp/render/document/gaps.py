@@ -25,7 +25,7 @@ def gaps(view: GapReport, loc: Locale) -> list[Block]:
                     (
                         Span(f"{c.name} — "),
                         Span(gap_words(g, loc), "gap"),
-                        Span(f" ({loc.count(_rests_on(c, g), 'sources')})", "dim"),
+                        *_rests_on_span(c, g, loc),
                     )
                     for c, g in view.silent_on(t)
                 )
@@ -106,15 +106,31 @@ def _reviewed_phrase(candidate: Candidate, loc: Locale) -> Span:
     count = len(candidate.reviewed)
     if count == 0:
         return Span(loc.word("no_reviewed"), "dim")
-    partial = sum(candidate.source(s).read is Reading.PARTIAL for s in candidate.reviewed)
     phrase = loc.word("reviewed_1" if count == 1 else "reviewed_n", n=count)
-    if partial:
-        if count == 1:
-            read = "read_in_part_1"
-        else:
-            read = {1: "read_in_part_one", count: "read_in_part_all"}.get(partial, "read_in_part_n")
-        phrase += loc.word(read, n=loc.number(partial))
-    return Span(phrase)
+    return Span(phrase + _read_in_part(candidate, loc))
+
+
+def _read_in_part(candidate: Candidate, loc: Locale) -> str:
+    """``, dont 3 lues en partie`` (or nothing): how many of the reviewed sources were read
+    only in part."""
+    count = len(candidate.reviewed)
+    partial = sum(candidate.source(s).read is Reading.PARTIAL for s in candidate.reviewed)
+    if not partial:
+        return ""
+    if count == 1:
+        return loc.word("read_in_part_1")
+    read = {1: "read_in_part_one", count: "read_in_part_all"}.get(partial, "read_in_part_n")
+    return loc.word(read, n=loc.number(partial))
+
+
+def _rests_on_span(candidate: Candidate, gap: Gap, loc: Locale) -> tuple[Span, ...]:
+    """`` (23 sources, toutes lues en partie)`` after a gap in the answer-first list; nothing
+    for sources not reviewed (there are none to count)."""
+    count = _rests_on(candidate, gap)
+    if gap.kind is GapKind.NOT_REVIEWED or not count:
+        return ()
+    partial = _read_in_part(candidate, loc) if gap.kind is GapKind.NONE_FOUND else ""
+    return (Span(f" ({loc.count(count, 'sources')}{partial})", "dim"),)
 
 
 def view_theme_label(view: GapReport, theme_id: str, loc: Locale) -> str:
