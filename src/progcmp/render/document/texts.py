@@ -507,7 +507,16 @@ def search(view: SearchResults, loc: Locale) -> list[Block]:
                     (Span(" · ".join(loc.word(f"field_{f}") for f in hit.fields), "dim"),),
                 ),
                 ((Span(hit.candidate.name),),),
-                (tuple(text), (Span(labels, "dim"),)),
+                (
+                    tuple(text),
+                    # the words were found in the verbatim text: show it, or they cannot be seen
+                    *(
+                        ((Span(loc.quote(p.text), "quote", data=True),),)
+                        if p.text and "text" in hit.fields
+                        else ()
+                    ),
+                    (Span(labels, "dim"),),
+                ),
             )
         )
     blocks.append(
