@@ -100,7 +100,6 @@ def test_a_long_quote_is_still_refused_and_a_text_has_its_own_limit(tmp_path: Pa
     (problem,) = validate_paths([root], root)
     assert "'quote' is too long (1250 characters; the limit is 200)" in problem.message
     root = _copy(tmp_path / "again")
-    _edit(root, "    source: fragebogen\n", f'    quote: "Wort"\n    source: fragebogen\n')
     _edit(root, 'text: "Die Verwaltung', f'text: "{long * 4} Die Verwaltung')
     (problem,) = validate_paths([root], root)
     assert "'text' is too long" in problem.message and "the limit is 5000" in problem.message

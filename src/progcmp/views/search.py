@@ -196,8 +196,8 @@ def search(
 
     Proposals whose every word matched exactly or by stem come first, then those with fewer
     fuzzy words; then by score; equal scores are ordered by how many words were found in the
-    summary, the quote or the verbatim text rather than in a theme label (more first); then candidates take turns
-    in the order given, each with its proposals in file order.
+    summary, the quote or the verbatim text rather than in a theme label (more first); then
+    candidates take turns in the order given, each with its proposals in file order.
     """
     words = query_words(query)
     wanted = {t.id: t for t in themes}
