@@ -206,6 +206,9 @@ def hostile_dataset() -> Dataset:
             summary=text,
             source="js" if i == 0 else "s",
             quote=text if i % 3 == 0 else None,
+            # the verbatim text, where show, tone and search print it (the loader refuses one
+            # equal to the summary; a library user might not)
+            text=f"{text} | {text}" if i % 2 == 1 else None,
             locator=text if i % 4 == 0 else None,
             note=text if i % 5 == 0 else None,
         )

@@ -83,10 +83,11 @@ def test_compare_shows_stances_and_no_statement_notes_in_every_format(run: Run) 
     args = ("compare", "partei-01", "partei-07", "-t", "these-1", "--data", QUESTIONNAIRE)
     note = "Die Partei hat geantwortet, aber keine Begründung geschrieben."
     terminal = run(*args, "--width", "200", "--no-cache").stdout
-    assert "contre · Die Verwaltung" in terminal
+    assert "contre · Gegen freie Software" in terminal
+    assert "Pflicht zu freier Software" not in terminal  # compact: the summary, not the text
     assert "a répondu sans motiver (neutre)" in terminal and "Begründung" in terminal
     english = run(*args, "--lang", "en", "--width", "200", "--no-cache").stdout
-    assert "disagree · Die Verwaltung" in english
+    assert "disagree · Gegen freie Software" in english
     assert "answered without a statement" in english
     for fmt in ("markdown", "html"):
         out = run(*args, "-f", fmt, "--no-cache").stdout
@@ -96,9 +97,11 @@ def test_compare_shows_stances_and_no_statement_notes_in_every_format(run: Run) 
         ("proposal", "disagree"),
         ("no-statement", "neutral"),
     ]
+    assert rows[0]["text"].startswith("Die Verwaltung soll keine Pflicht")
     data = json.loads(run(*args, "-f", "json", "--no-cache").stdout)
     cells = data["rows"][0]["cells"]
     assert cells[0]["proposals"][0]["stance"] == "disagree"
+    assert cells[0]["proposals"][0]["text"].startswith("Die Verwaltung soll keine Pflicht")
     assert cells[1]["gap"] == {
         "theme": "these-1",
         "kind": "no-statement",
@@ -107,7 +110,7 @@ def test_compare_shows_stances_and_no_statement_notes_in_every_format(run: Run) 
         "stance": "neutral",
     }
     shown = run("show", "partei-07", "--data", QUESTIONNAIRE, "--width", "200", "--no-cache")
-    assert "contre · Behörden" in shown.stdout and "(neutre)" in shown.stdout
+    assert "contre · Gegen eine Pflicht" in shown.stdout and "(neutre)" in shown.stdout
 
 
 def test_no_statement_is_a_gap_with_its_note_and_stance(dataset: Dataset, run: Run) -> None:

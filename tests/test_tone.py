@@ -261,6 +261,7 @@ def test_records_are_flat_strings() -> None:
         "constructive_terms": "ouvert*",
         "summary": "Publier les données publiques en format ouvert.",
         "quote": "",
+        "text": "",
     }
 
 

@@ -84,8 +84,8 @@ def search(
     *,
     shared: SharedOptions,
 ) -> None:
-    """Find proposals by words, in summaries, quotes and theme labels (French and English),
-    best match first.
+    """Find proposals by words, in summaries, quotes, verbatim texts and theme labels (French
+    and English), best match first.
 
     Case, accents and plurals do not matter; every word must be found. A word of four
     letters or more also finds the words it starts ('cyber' finds 'cybersécurité'). Typos
@@ -128,7 +128,7 @@ def tone(
         typer.Option(
             "--text-lang",
             case_sensitive=False,
-            help="Language the summaries are written in: which of the lexicon's lists to use. "
+            help="Language the texts are written in: which of the lexicon's lists to use. "
             "Default: each candidate's, as its catalogue declares it ('language:', default fr).",
         ),
     ] = None,
@@ -138,8 +138,9 @@ def tone(
 ) -> None:
     """Read each proposal's wording as defensive / restrictive or constructive / enabling.
 
-    A lexical heuristic, never a verdict: every label shows the words that triggered it, and the
-    lexicon is a file you can read and replace (--lexicon).
+    A lexical heuristic, never a verdict: each summary and quote is read, and a proposal's
+    verbatim text when it has one; every label shows the words that triggered it and where,
+    and the lexicon is a file you can read and replace (--lexicon).
 
     Example: progcmp tone melenchon macron --theme free-software
     """

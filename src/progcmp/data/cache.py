@@ -65,7 +65,7 @@ from ..model import (
 
 CACHE_ENV = "PROGCMP_CACHE_DIR"
 NO_CACHE_ENV = "PROGCMP_NO_CACHE"
-FORMAT = 5  # the layout of the cache file; the code key below covers the rest
+FORMAT = 6  # the layout of the cache file; the code key below covers the rest
 SUFFIX = ".sqlite"
 # A file modified less than this before the run that recorded it started is re-hashed: FAT
 # keeps times to 2 s, most others to 1 s or finer; the margin also absorbs a little clock skew.
@@ -627,6 +627,7 @@ def _candidate_row(c: Candidate) -> list[Any]:
                 p.locator,
                 p.note,
                 p.stance and p.stance.value,
+                p.text,
             ]
             for p in c.proposals
         ],
@@ -655,7 +656,7 @@ _STANCES: dict[Any, Stance | None] = {None: None, **{s.value: s for s in Stance}
 # instance (no __post_init__ to run); benchmarks/construction.py measures the difference.
 _new = object.__new__
 _SOURCE_SLOTS = tuple(Source.__dict__[name].__set__ for name in Source.__slots__)
-(_p_id, _p_themes, _p_summary, _p_source, _p_quote, _p_locator, _p_note, _p_stance) = (
+(_p_id, _p_themes, _p_summary, _p_source, _p_quote, _p_locator, _p_note, _p_stance, _p_text) = (
     Proposal.__dict__[name].__set__ for name in Proposal.__slots__
 )
 
@@ -681,9 +682,9 @@ def _source(s: Any) -> Source:
 
 
 def _proposal(p: Any) -> Proposal:
-    if p.__class__ is not list or len(p) != 8:
+    if p.__class__ is not list or len(p) != 9:
         raise _Bad("not a proposal")
-    i, themes, summary, source, quote, locator, note, stance = p
+    i, themes, summary, source, quote, locator, note, stance, text = p
     if not (
         i.__class__ is str
         and summary.__class__ is str
@@ -691,6 +692,7 @@ def _proposal(p: Any) -> Proposal:
         and (quote is None or quote.__class__ is str)
         and (locator is None or locator.__class__ is str)
         and (note is None or note.__class__ is str)
+        and (text is None or text.__class__ is str)
     ):
         raise _Bad("not a proposal")
     proposal = _new(Proposal)
@@ -702,6 +704,7 @@ def _proposal(p: Any) -> Proposal:
     _p_locator(proposal, locator)
     _p_note(proposal, note)
     _p_stance(proposal, _STANCES[stance])
+    _p_text(proposal, text)
     return proposal
 
 

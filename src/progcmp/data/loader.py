@@ -775,6 +775,18 @@ def _cross_check(
             _reference(located, ("reviewed", i), source_id, sources, "source", found)
     proposals = _unique(located, raw.items("proposals"), "proposals", "proposal", found)
     _unique(located, raw.items("assessments"), "assessments", "assessment", found)
+    for i, item in enumerate(raw.items("proposals")):
+        text = item.get("text")
+        if isinstance(text, str) and text.split() == str(item.get("summary")).split():
+            # The summary is the one field tone and the tables present as the project's words.
+            found.append(
+                located.at(
+                    ("proposals", i, "text"),
+                    "'text' is the same as the summary: the summary must be in the project's "
+                    "own words (a short account of the proposal), the verbatim words go in "
+                    "'text' only",
+                )
+            )
     for section in ("proposals", "assessments"):
         for i, item in enumerate(raw.items(section)):
             if isinstance(item.get("source"), str):
@@ -914,6 +926,7 @@ def _candidate(raw: dict[str, Any], path: str) -> Candidate:
                 locator=p.get("locator"),
                 note=p.get("note"),
                 stance=Stance(p["stance"]) if "stance" in p else None,
+                text=p.get("text"),
             )
             for p in raw["proposals"]
         ),

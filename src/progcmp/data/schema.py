@@ -132,6 +132,14 @@ QUOTE = Text(
     multiline=True,
     max_length=200,
 )
+# Longer than a quote may be, for a whole verbatim answer (a questionnaire's justification),
+# yet bounded: a programme copied whole is not a proposal.
+VERBATIM_TEXT = Text(
+    "The contender's own words, verbatim (e.g. a questionnaire's written justification), "
+    "from the same source and locator; the summary stays in the project's own words.",
+    multiline=True,
+    max_length=5000,
+)
 URL = Text("An http(s) URL.", URL_PATTERN, "an http(s) URL", max_length=2000)
 DATE = Text(
     "Publication date: YYYY, YYYY-MM or YYYY-MM-DD.",
@@ -279,7 +287,13 @@ PROPOSAL = Record(
         ),
         "source": ID,
     },
-    optional={"quote": QUOTE, "locator": NAME, "note": LONG_TEXT, "stance": STANCE},
+    optional={
+        "quote": QUOTE,
+        "text": VERBATIM_TEXT,
+        "locator": NAME,
+        "note": LONG_TEXT,
+        "stance": STANCE,
+    },
 )
 
 ANNOTATION_KINDS = tuple(k for k in GapKind if k is not GapKind.NONE_FOUND)

@@ -175,6 +175,7 @@ class Proposal:
     locator: str | None = None
     note: str | None = None
     stance: Stance | None = None  # the answer to a questionnaire's thesis, if recorded
+    text: str | None = None  # the contender's own words, verbatim (e.g. a written justification)
 
 
 @dataclass(frozen=True, slots=True)

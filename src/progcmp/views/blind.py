@@ -108,6 +108,7 @@ def _candidate(c: Candidate, label: str, masker: _Masker, words: BlindWords) -> 
                 summary=masker(p.summary),
                 source=sources[p.source],
                 quote=masker.optional(p.quote),
+                text=masker.optional(p.text),
                 locator=masker.optional(p.locator),
                 note=masker.optional(p.note),
             )

@@ -110,6 +110,7 @@ def cell_records(cell: Cell) -> list[dict[str, str]]:
             id=p.id,
             summary=p.summary,
             quote=p.quote,
+            text=p.text,
             locator=p.locator,
             note=p.note,
             stance=p.stance,

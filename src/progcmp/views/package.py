@@ -337,7 +337,16 @@ def tables(dataset: Dataset) -> tuple[Table, ...]:
                 CANDIDATE,
                 *(
                     spec_field(n, PROPOSAL)
-                    for n in ("id", "summary", "quote", "source", "locator", "note", "stance")
+                    for n in (
+                        "id",
+                        "summary",
+                        "quote",
+                        "text",
+                        "source",
+                        "locator",
+                        "note",
+                        "stance",
+                    )
                 ),
             ),
             ("election", "candidate", "id"),

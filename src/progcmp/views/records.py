@@ -44,7 +44,8 @@ def candidate_theme_record(candidate: Candidate, theme: Theme) -> dict[str, str]
 
 # One row per candidate x theme x entry; ``kind`` says what the row is: ``proposal``,
 # ``assessment``, or a gap kind (``none-found``, ``declined``, ``not-reviewed``, ``contested``,
-# ``no-statement``); ``stance`` is a proposal's or a no-statement answer's stance, if any.
+# ``no-statement``); ``stance`` is a proposal's or a no-statement answer's stance, if any;
+# ``text`` a proposal's verbatim words, if recorded (``summary`` is the project's own words).
 ENTRY_FIELDS = (
     *CANDIDATE_THEME_FIELDS,
     "kind",
@@ -53,6 +54,7 @@ ENTRY_FIELDS = (
     "stance",
     "summary",
     "quote",
+    "text",
     "locator",
     "note",
     "source",
@@ -167,6 +169,7 @@ def proposal_dict(p: Proposal) -> dict[str, Any]:
         "themes": list(p.themes),
         "summary": p.summary,
         "quote": p.quote,
+        "text": p.text,
         "source": p.source,
         "locator": p.locator,
         "note": p.note,

@@ -1,4 +1,5 @@
-"""Fuzzy search over proposals: summaries, quotes and theme labels, ranked by score.
+"""Fuzzy search over proposals: summaries, quotes, verbatim texts and theme labels, ranked by
+score.
 
 Both the query and the texts are folded (lowercase, no accents) and stop words are left out.
 Each word of the query is matched to its closest word of the proposal, in this order:
@@ -41,7 +42,7 @@ LONG_ENDINGS = ("e", "es", "en", "n")  # inflections: from a stem of MIN_PREFIX 
 MIN_STEM = 3
 DEFAULT_LIMIT = 20
 _Tier = tuple[int, float, int]  # the rank of a hit: (fuzzy words, -score, -words in a text)
-FIELDS = ("summary", "quote", "theme")  # where words are looked for; earlier wins a tie
+FIELDS = ("summary", "quote", "text", "theme")  # where words are looked for; earlier wins a tie
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ class SearchResults:
         "id",
         "summary",
         "quote",
+        "text",
         "source",
         "source_title",
         "source_url",
@@ -120,6 +122,7 @@ class SearchResults:
                     "id": h.proposal.id,
                     "summary": h.proposal.summary,
                     "quote": h.proposal.quote or "",
+                    "text": h.proposal.text or "",
                     "source": source.id,
                     "source_title": source.title,
                     "source_url": source.url,
@@ -193,8 +196,8 @@ def search(
 
     Proposals whose every word matched exactly or by stem come first, then those with fewer
     fuzzy words; then by score; equal scores are ordered by how many words were found in the
-    summary or the quote rather than in a theme label (more first); then candidates take turns
-    in the order given, each with its proposals in file order.
+    summary, the quote or the verbatim text rather than in a theme label (more first); then
+    candidates take turns in the order given, each with its proposals in file order.
     """
     words = query_words(query)
     wanted = {t.id: t for t in themes}
@@ -207,6 +210,7 @@ def search(
             texts = {
                 "summary": proposal.summary,
                 "quote": proposal.quote or "",
+                "text": proposal.text or "",
                 "theme": " ".join(text for t in on for _, text in t.label.texts),
             }
             match = _match(words, {f: _text_words(texts[f]) for f in FIELDS})
@@ -241,7 +245,7 @@ def _match(
     words: Sequence[str], fields: dict[str, list[str]]
 ) -> tuple[float, tuple[str, ...], int, int] | None:
     """The mean of the query words' best matches over all fields, the fields they came from,
-    how many came from a summary or a quote and how many matched only fuzzily (below 100);
+    how many came from a summary, a quote or a text and how many matched only fuzzily (below 100);
     None if a word matches nowhere at WORD_CUTOFF."""
     total = 0.0
     fuzzy = 0

@@ -1,8 +1,11 @@
 """The tone lens: is a proposal's wording defensive / restrictive or constructive / enabling?
 
-A heuristic, never a verdict: each proposal's summary and quote are matched against a lexicon
-of words people can read (see :mod:`progcmp.lexicon` and ``lexicons/tone.yaml``), and every
-label comes with the words that triggered it.
+A heuristic, never a verdict: each proposal's summary and quote, and its verbatim text when it
+has one, are matched against a lexicon of words people can read (see :mod:`progcmp.lexicon` and
+``lexicons/tone.yaml``), and every label comes with the words that triggered it and the field
+they were found in. The text is read because it is the contender's own wording, which is what
+tone is about; the summary is still read, so that proposals with and without a text are read
+alike (a word in both counts twice among the terms found, never in the label).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from ..text.lexicon import Match, find
 from .records import JSON_VERSION, candidate_dict, theme_dict
 
 DEFENSIVE, CONSTRUCTIVE = TONE_CATEGORIES
-TEXT_FIELDS = ("summary", "quote")  # what is read, in this order
+TEXT_FIELDS = ("summary", "quote", "text")  # what is read, in this order, when present
 
 
 class ToneLabel(StrEnum):
@@ -48,7 +51,7 @@ class Hit:
 
     category: str  # defensive or constructive
     term: Term
-    field: str  # summary or quote
+    field: str  # summary, quote or text
     text: str  # the words as written in the proposal
     start: int
     end: int
@@ -129,6 +132,14 @@ class ToneReport:
     def text_lang(self) -> str:
         return self.text_langs[0]
 
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields read: summary and quote always (as the method says), the verbatim text
+        when at least one proposal read has one; the method statement says whose words these
+        are."""
+        verbatim = any(pt.proposal.text for ct in self.candidates for pt in ct.proposals)
+        return TEXT_FIELDS if verbatim else TEXT_FIELDS[:2]
+
     RECORD_FIELDS: ClassVar[tuple[str, ...]] = (
         "election",
         "candidate",
@@ -142,6 +153,7 @@ class ToneReport:
         "constructive_terms",
         "summary",
         "quote",
+        "text",
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -152,7 +164,7 @@ class ToneReport:
                 "lexicon": "bundled" if self.lexicon.bundled else self.lexicon.path,
                 "text_lang": self.text_lang,
                 "unread_langs": list(self.unread),
-                "fields": list(TEXT_FIELDS),
+                "fields": list(self.fields),
                 "categories": {
                     c.id: {
                         "description": c.description.as_dict(),
@@ -172,6 +184,7 @@ class ToneReport:
                             "themes": list(pt.proposal.themes),
                             "summary": pt.proposal.summary,
                             "quote": pt.proposal.quote,
+                            "text": pt.proposal.text,
                             "label": str(pt.label),
                             "hits": [h.to_dict() for h in pt.hits],
                         }
@@ -199,6 +212,7 @@ class ToneReport:
                 "constructive_terms": "\n".join(h.term.text for h in pt.on(CONSTRUCTIVE)),
                 "summary": pt.proposal.summary,
                 "quote": pt.proposal.quote or "",
+                "text": pt.proposal.text or "",
             }
             for ct in self.candidates
             for pt in ct.proposals
@@ -206,7 +220,7 @@ class ToneReport:
 
 
 def proposal_tone(proposal: Proposal, lexicon: ToneLexicon, text_lang: str = "fr") -> ProposalTone:
-    """Find the lexicon's terms in a proposal's summary and quote."""
+    """Find the lexicon's terms in a proposal's summary, quote and verbatim text."""
     terms = [(c.id, t) for c in lexicon.categories for t in c.terms(text_lang)]
     hits: list[Hit] = []
     for field in TEXT_FIELDS:

@@ -2,9 +2,11 @@
 
 Made up for the tests (no real party, thesis or answer): a voting-advice questionnaire in
 German, 32 parties answering six theses with a stance each (agree, disagree, neutral). Most
-answers have a justification; some have none (a ``no-statement`` annotation that keeps the
-stance), some only a placeholder (``-``). The two justifications of a thesis use the same words
-for and against, so that ``similar`` must tell stances apart, not words.
+answers have a justification, kept verbatim in ``text`` beside a short ``summary`` in the
+project's own words (some justifications, with the invented programme sentence, are longer than a
+quote may be); some have none (a ``no-statement`` annotation that keeps the stance), some only a
+placeholder (``-``, as summary, with no text). The two summaries (and justifications) of a thesis
+use the same words for and against, so that ``similar`` must tell stances apart, not words.
 """
 
 from __future__ import annotations
@@ -15,6 +17,32 @@ HERE = Path(__file__).resolve().parent
 ELECTION = "de-test-2029"
 COUNT = 32
 STANCES = ("agree", "disagree", "neutral")
+# Added to some justifications, so that they are longer than a quote's 200 characters.
+LONGER = (
+    " So steht es in unserem erfundenen Testprogramm für 2029, Kapitel {k}, und es gilt für "
+    "Bund, Länder und Gemeinden gleichermaßen, ohne Ausnahme und ohne Übergangsfrist."
+)
+# id: the summaries (the project's words, short) for, against, neutral
+SUMMARIES = {
+    "these-1": ("Für freie Software in der Verwaltung.",
+                "Gegen freie Software als Pflicht der Verwaltung.",
+                "Freie Software: von Fall zu Fall."),
+    "these-2": ("Für offene Behördendaten.",
+                "Gegen eine Pflicht zu offenen Behördendaten.",
+                "Offene Behördendaten, mit Vorbehalt."),
+    "these-3": ("Für gleiche Behandlung aller Daten im Netz.",
+                "Gegen gleiche Behandlung aller Daten im Netz.",
+                "Netzneutralität: Sache der EU."),
+    "these-4": ("Für Verschlüsselung ohne Hintertüren.",
+                "Für Hintertüren in der Verschlüsselung.",
+                "Verschlüsselung: Abwägung mit Ermittlungen."),
+    "these-5": ("Für Glasfaser in jedem Dorf, vom Bund bezahlt.",
+                "Gegen Glasfaser in jedem Dorf, vom Bund bezahlt.",
+                "Glasfaser: Sache der Länder."),
+    "these-6": ("Für Online-Wahlen mit offener Software.",
+                "Gegen Online-Wahlen, auch mit offener Software.",
+                "Online-Wahlen erst nach einem Test."),
+}  # fmt: skip
 # id, label fr, label en, justification for, against, neutral (in German: the questionnaire's)
 THESES = [
     ("these-1", "Thèse 1 : logiciels libres", "Thesis 1: free software",
@@ -85,14 +113,20 @@ def party(n: int) -> str:
             )
             continue
         text = {"agree": agree, "disagree": disagree, "neutral": neutral}[said]
+        summary = SUMMARIES[tid][STANCES.index(said)]
+        if n % 3 == 0:
+            text += LONGER.format(k=k + 1)
+        verbatim = f'\n    text: "{text}"'
         if (n + k) % 11 == 0:
-            text = "-"  # a placeholder, as some questionnaires publish a missing justification
+            # a placeholder, as some questionnaires publish a missing justification
+            summary, verbatim = "-", ""
         proposals.append(
             f"""  - id: antwort-{k + 1}
     themes: [{tid}]
     stance: {said}
-    summary: "{text}"
-    source: fragebogen"""
+    summary: "{summary}"{verbatim}
+    source: fragebogen
+    locator: These {k + 1}"""
         )
     body = "\n".join(proposals) if proposals else ""
     notes = "annotations:\n" + "\n".join(annotations) + "\n" if annotations else ""

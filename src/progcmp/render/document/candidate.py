@@ -39,6 +39,14 @@ def candidate(view: CandidateView, loc: Locale) -> list[Block]:
                 spans.append(Span(" " + loc.quote(p.quote), "quote", data=True))
             spans.append(refs.ref(c, p.source, locator=p.locator))
             lines.append(tuple(spans))
+            if p.text:  # under its summary, marked as the contender's words, not the project's
+                lines.append(
+                    (
+                        Span("↳ " + loc.colon(loc.word("own_words")), "dim"),
+                        Span(loc.quote(p.text), "quote", data=True),
+                        refs.ref(c, p.source, locator=p.locator),
+                    )
+                )
         if not proposals and annotation is None:
             lines.append((Span(loc.gap(GapKind.NONE_FOUND), "gap"),))
         if annotation is not None:

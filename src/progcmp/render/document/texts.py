@@ -23,7 +23,11 @@ from .titles import contenders_title
 def tone(view: ToneReport, loc: Locale) -> list[Block]:
     lexicon = view.lexicon
     descriptions = {c.id: loc.text(c.description) for c in lexicon.categories}
+    # Say whose words were read: verbatim texts, when some were, are not the project's.
+    verbatim = "text" in view.fields
     method = loc.word("tone_method").format(
+        fields=loc.word("tone_fields_text" if verbatim else "tone_fields"),
+        authors=loc.word("tone_authors_text" if verbatim else "tone_authors"),
         lexicon=loc.word("bundled_lexicon")
         if lexicon.bundled
         else loc.word("lexicon_file").format(path=lexicon.path),
@@ -100,13 +104,18 @@ def _tone_row(pt: ProposalTone, loc: Locale) -> tuple[tuple[Line, ...], ...]:
     text: list[Line] = [(Span(p.summary, data=True),)]
     if p.quote:
         text.append((Span(loc.quote(p.quote), "quote", data=True),))
+    if p.text:  # read too, so shown: the words found in it must be findable
+        text.append((Span(loc.quote(p.text), "quote", data=True),))
     words = tuple(_hit_line(h, loc) for h in pt.hits) or ((Span("—", "dim"),),)
     return (cell(loc.word(str(pt.label)), "bold"), tuple(text), words)
 
 
+_IN_FIELD = {"quote": "in_quote", "text": "in_text"}  # a summary's hits are not marked
+
+
 def _hit_line(hit: Hit, loc: Locale) -> Line:
     side = loc.word("idiom") if hit.category == NEUTRAL else loc.word(hit.category)
-    where = f", {loc.word('in_quote')}" if hit.field == "quote" else ""
+    where = f", {loc.word(_IN_FIELD[hit.field])}" if hit.field in _IN_FIELD else ""
     return (
         Span(loc.colon(side), "dim" if hit.category == NEUTRAL else None),
         Span(hit.text, "dim" if hit.category == NEUTRAL else "bold"),
@@ -498,7 +507,16 @@ def search(view: SearchResults, loc: Locale) -> list[Block]:
                     (Span(" · ".join(loc.word(f"field_{f}") for f in hit.fields), "dim"),),
                 ),
                 ((Span(hit.candidate.name),),),
-                (tuple(text), (Span(labels, "dim"),)),
+                (
+                    tuple(text),
+                    # the words were found in the verbatim text: show it, or they cannot be seen
+                    *(
+                        ((Span(loc.quote(p.text), "quote", data=True),),)
+                        if p.text and "text" in hit.fields
+                        else ()
+                    ),
+                    (Span(labels, "dim"),),
+                ),
             )
         )
     blocks.append(
