@@ -176,3 +176,13 @@ def test_every_command_runs_on_the_questionnaire(run: Run) -> None:
     ):
         result = run(*args)
         assert result.code == 0, (args, result.stderr)
+
+
+def test_a_blind_reading_keeps_the_stances(dataset: Dataset) -> None:
+    from progcmp.render.locale import get_locale
+    from progcmp.views.blind import anonymise
+
+    _, blind = anonymise(dataset, dataset.candidates, get_locale("fr").blind)
+    seen = [p.stance for c in dataset.candidates for p in c.proposals]
+    assert [p.stance for c in blind for p in c.proposals] == seen
+    assert any(seen)

@@ -32,7 +32,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..model import Assessment, Candidate, Dataset, Proposal, Source, SourceKind, Status
+from ..model import Assessment, Candidate, Dataset, Source, SourceKind, Status
 from ..text import fold
 
 MIN_EXTENDED_NAME = 4  # a family name this long also hides its derived words: macroniste
@@ -102,9 +102,9 @@ def _candidate(c: Candidate, label: str, masker: _Masker, words: BlindWords) -> 
         ),
         reviewed=tuple(sources[s] for s in c.reviewed),
         proposals=tuple(
-            Proposal(
+            replace(  # every field kept (the stance says nothing of who), the texts masked
+                p,
                 id=f"p{n}",
-                themes=p.themes,
                 summary=masker(p.summary),
                 source=sources[p.source],
                 quote=masker.optional(p.quote),
