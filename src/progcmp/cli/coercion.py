@@ -124,7 +124,12 @@ def _leaf(annotation: Any, info: Any, choice: Any, path: Any) -> Any:
     if annotation is Path and info.path_type in (None, Path):
 
         def to_path(value: Any, param: Any, ctx: Any) -> Any:
-            return path(Path(value), info, path_type=Path, param=param, ctx=ctx)
+            checked = Path(value)  # typer would make it one through pydantic
+            try:
+                return path(checked, info, path_type=Path, param=param, ctx=ctx)
+            except BadParameter as exc:  # quoting the name as typed ('./out', not 'out')
+                exc.message = exc.message.replace(repr(str(checked)), repr(str(value)), 1)
+                raise
 
         return to_path
     if annotation in (int, float) and not info.clamp:
