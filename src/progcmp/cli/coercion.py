@@ -3,11 +3,12 @@
 typer 0.2x converts every option that is not a flag through a pydantic ``TypeAdapter`` it
 builds at each run, so any command imports pydantic (about as long again as importing typer
 itself) and builds adapters. typer offers no supported way around it per option: ``parser=``
-is wrapped in a ``TypeAdapter`` too, and there is no ``click_type=``. So the command classes here
-(given to typer as ``cls=``) give each parameter of the few types progcmp uses (str, bool, int and float with bounds, an enum,
-a path, and lists of those) a converter of ours once the command is built, with the same values
-and the same messages as typer's (``tests/test_cli_package.py`` compares them); a parameter of
-any other type, or a typer without this machinery, is left to typer.
+is wrapped in a ``TypeAdapter`` too, and there is no ``click_type=``. So the command classes
+here (given to typer as ``cls=``, which it supports) give each parameter of the few types
+progcmp uses (str, bool, int and float with bounds, an enum, a path, and lists of those) a
+converter of ours when the command reads its parameters, with the same values and the same
+messages as typer's (``tests/test_coercion.py`` compares them); a parameter of any other
+type, or a typer without this machinery, is left to typer.
 """
 
 from __future__ import annotations
@@ -70,11 +71,11 @@ _RUNTIME: dict[type, type] = {}
 def _runtime(base: type) -> type:
     """A subclass of typer's ``RuntimeParam`` that calls one of our converters."""
     if base not in _RUNTIME:
+        from collections.abc import Callable
         from dataclasses import dataclass
-        from typing import Callable
 
         @dataclass(frozen=True)
-        class Converted(base):  # type: ignore[valid-type,misc]
+        class Converted(base):  # type: ignore[misc]
             convert: Callable[[Any, Any, Any], Any]
 
             def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
@@ -114,9 +115,7 @@ def _leaf(annotation: Any, info: Any, choice: Any, path: Any) -> Any:
 
         def pick(value: Any, param: Any, ctx: Any) -> Any:
             try:
-                return choice(
-                    value, choices=choices, case_sensitive=info.case_sensitive, ctx=ctx
-                )
+                return choice(value, choices=choices, case_sensitive=info.case_sensitive, ctx=ctx)
             except ValueError as exc:  # pydantic's wording of a validator's error
                 raise BadParameter(_escape(f"Value error, {exc}"), ctx=ctx, param=param) from None
 
@@ -207,6 +206,6 @@ def _text(value: Any) -> str:
 
 
 def _escape(text: str) -> str:
-    from typer._display import _escape_control_characters
+    from typer._click.utils import _escape_control_characters
 
     return str(_escape_control_characters(text))
