@@ -575,6 +575,7 @@ def figure_construction(s: Settings) -> list[Row]:
         quote: str | None = None
         locator: str | None = None
         note: str | None = None
+        stance: str | None = None
 
     class Tuple(NamedTuple):
         id: str
@@ -584,9 +585,12 @@ def figure_construction(s: Settings) -> list[Row]:
         quote: str | None = None
         locator: str | None = None
         note: str | None = None
+        stance: str | None = None
 
     count = 20_000
-    rows = [[f"p{i}", ["theme"], f"summary {i}", "s1", None, None, None] for i in range(count)]
+    rows = [
+        [f"p{i}", ["theme"], f"summary {i}", "s1", None, None, None, None] for i in range(count)
+    ]
     times = alternate(
         {
             "frozen": lambda: [Proposal(p[0], tuple(p[1]), *p[2:]) for p in rows],
