@@ -273,7 +273,7 @@ def check_contract(view: View, fmt: str, text: str) -> None:
     """What every renderer promises for any view, then what its own format promises."""
     if fmt == "ndjson":  # one record a line: no line for no record
         assert [json.loads(line) for line in text.splitlines()] == view.to_records()
-        assert text == "" or text.endswith("\n") and text.count("\n") == len(view.to_records())
+        assert text == "" or (text.endswith("\n") and text.count("\n") == len(view.to_records()))
     else:
         assert text.endswith("\n") and not text.endswith("\n\n")
     assert text == render(view, fmt, RenderOptions(width=90)), "not deterministic"
