@@ -179,7 +179,7 @@ def test_one_error_style_for_usage_errors(run: Run) -> None:
     assert result.code == 2
     assert result.stderr.splitlines() == [
         "progcmp: error: invalid value for --format: 'pdf' is not one of 'terminal', "
-        "'markdown', 'json', 'csv', 'html', 'xlsx', 'md'",
+        "'markdown', 'json', 'ndjson', 'csv', 'html', 'xlsx', 'md'",
         "Usage: progcmp show [OPTIONS] NAME",
         "Try 'progcmp show --help' for help.",
     ]

@@ -376,7 +376,7 @@ def test_every_renderer_writes_inert_text(data: Dataset, fmt: str) -> None:
         else:
             text = render(view, fmt, RenderOptions(width=80))
             assert text == render(view, fmt, RenderOptions(width=80))
-        assert text.endswith("\n")
+        assert text.endswith("\n") or (fmt == "ndjson" and not view.to_records())
         assert not UNSAFE.search(text.replace("\n", "")), (fmt, ascii(text)[:500])
 
 

@@ -62,7 +62,14 @@ HISTORY = load_dataset(TESTS / "data" / "history")
 AGENDA = load_agenda(TESTS / "data" / "agendas" / "exemple.yaml", DATA.themes)
 LEXICON = load_bundled_lexicon()
 MARKDOWN = MarkdownIt("commonmark").enable("table")  # made once: each parse has its own state
-EXTENSIONS = {"terminal": "txt", "markdown": "md", "json": "json", "csv": "csv", "html": "html"}
+EXTENSIONS = {
+    "terminal": "txt",
+    "markdown": "md",
+    "json": "json",
+    "ndjson": "ndjson",
+    "csv": "csv",
+    "html": "html",
+}
 
 FR = get_locale("fr").blind  # the words of --blind in the default language
 
@@ -267,7 +274,11 @@ def test_contract_empty_views(fmt: str, name: str) -> None:
 
 def check_contract(view: View, fmt: str, text: str) -> None:
     """What every renderer promises for any view, then what its own format promises."""
-    assert text.endswith("\n") and not text.endswith("\n\n")
+    if fmt == "ndjson":  # one record a line: no line for no record
+        assert [json.loads(line) for line in text.splitlines()] == view.to_records()
+        assert text == "" or (text.endswith("\n") and text.count("\n") == len(view.to_records()))
+    else:
+        assert text.endswith("\n") and not text.endswith("\n\n")
     assert text == render(view, fmt, RenderOptions(width=90)), "not deterministic"
     if fmt == "json":
         assert json.loads(text) == view.to_dict()

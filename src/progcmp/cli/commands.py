@@ -12,11 +12,13 @@ import typer
 
 from .._version import __version__
 from . import data, help, new, tables, texts
+from .coercion import Command, Group
 
 help.install()
 
 app = typer.Typer(
     name="progcmp",
+    cls=Group,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -65,6 +67,6 @@ for command in (
     data.package,
     data.suggest_themes,
 ):
-    app.command(short_help=help.short_help(command))(command)
-app.command("import", short_help=help.short_help(data.import_))(data.import_)
+    app.command(cls=Command, short_help=help.short_help(command))(command)
+app.command("import", cls=Command, short_help=help.short_help(data.import_))(data.import_)
 app.add_typer(new.app)

@@ -8,11 +8,13 @@ from typing import Annotated
 
 import typer
 
+from .coercion import Command, Group
 from .console import say
 from .options import DebugOpt, IdLang, IdLangOpt
 
 app = typer.Typer(
     name="new",
+    cls=Group,
     help="Start a new election folder or candidate file (never over an existing one).",
     short_help="Start a new election folder or candidate file (never over an existing one).",
     no_args_is_help=True,
@@ -39,7 +41,7 @@ def _root(data: Path | None) -> Path:
     return Path(os.environ.get(DATA_ENV) or "programmes")
 
 
-@app.command("election")
+@app.command("election", cls=Command)
 def election(
     election_id: Annotated[
         str, typer.Argument(metavar="ID", help="The election id, e.g. fr-pres-2027.")
@@ -72,7 +74,7 @@ def election(
         say(line)
 
 
-@app.command("candidate")
+@app.command("candidate", cls=Command)
 def candidate(
     name: Annotated[str, typer.Argument(help="The candidate's display name.")],
     election_id: Annotated[

@@ -19,6 +19,7 @@ class Format(StrEnum):
     TERMINAL = "terminal"
     MARKDOWN = "markdown"
     JSON = "json"
+    NDJSON = "ndjson"
     CSV = "csv"
     HTML = "html"
     XLSX = "xlsx"
@@ -88,8 +89,9 @@ FormatOpt = Annotated[
         "--format",
         "-f",
         case_sensitive=False,
-        help="Output format. Default: from the --output extension (.md, .csv, .json, .html, "
-        ".xlsx, .txt), else terminal. xlsx (a workbook) goes to a file or a pipe.",
+        help="Output format. Default: from the --output extension (.md, .csv, .json, "
+        ".ndjson, .html, .xlsx, .txt), else terminal. ndjson: one record per line (the CSV "
+        "rows as JSON). xlsx (a workbook) goes to a file or a pipe.",
     ),
 ]
 OutputOpt = Annotated[

@@ -31,7 +31,12 @@ def _escape(match: re.Match[str]) -> str:
 def render(view: View, options: RenderOptions) -> str:
     del options  # JSON carries both languages and no layout
     # Only inside strings can such a character be: escaping it keeps the document valid.
-    return UNSAFE.sub(_escape, dumps(view.to_dict())) + "\n"
+    return escape_unsafe(dumps(view.to_dict())) + "\n"
+
+
+def escape_unsafe(text: str) -> str:
+    """JSON text with every control or invisible character as a ``\\uXXXX`` escape."""
+    return UNSAFE.sub(_escape, text)
 
 
 def dumps(value: Any) -> str:
