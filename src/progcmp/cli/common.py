@@ -125,6 +125,16 @@ def contenders(dataset: Dataset, names: Sequence[str]) -> tuple[Candidate, ...]:
     return found
 
 
+def check_selection(names: Sequence[str], every: bool, election: str | None) -> None:
+    """Refuse names with --all, and --election without it (usage errors)."""
+    from ..model.errors import UsageError
+
+    if every and names:
+        raise UsageError("name the contenders or give --all, not both")
+    if election is not None and not every:
+        raise UsageError("--election goes with --all (to name one contender: NAME@ELECTION)")
+
+
 def chosen_contenders(
     dataset: Dataset, names: Sequence[str], every: bool, election: str | None
 ) -> tuple[Candidate, ...]:
@@ -134,10 +144,7 @@ def chosen_contenders(
     from ..model.errors import UsageError
     from ..views.names import select_all
 
-    if every and names:
-        raise UsageError("name the contenders or give --all, not both")
-    if election is not None and not every:
-        raise UsageError("--election goes with --all (to name one contender: NAME@ELECTION)")
+    check_selection(names, every, election)
     if names:
         return contenders(dataset, names)
     if not every and len(dataset.elections) > 1:

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..model.errors import ExitCode
-from .common import SharedOptions, blinded, chosen_contenders, contenders, shared_options
+from .common import (
+    SharedOptions,
+    blinded,
+    check_selection,
+    chosen_contenders,
+    contenders,
+    shared_options,
+)
 from .options import AllOpt, BlindOpt, ElectionOpt, NamesArg, ThemeOpt, complete_candidates
 
 if TYPE_CHECKING:
@@ -46,17 +53,14 @@ def compare(
     """
     from ..model.errors import UsageError
     from ..views.compare import compare as build_comparison
-    from ..views.names import select_all, select_themes
+    from ..views.names import select_themes
 
     names = names or []
-    if every and names:
-        raise UsageError("name the contenders or give --all, not both")
-    if election is not None and not every:
-        raise UsageError("--election goes with --all (to name one contender: NAME@ELECTION)")
+    check_selection(names, every, election)  # before loading, as compare always did
 
     def resolve(everyone: Dataset, queries: Sequence[str]) -> tuple[Candidate, ...]:
         select_themes(everyone, theme or [])  # an unknown theme is reported first
-        return select_all(everyone, election) if every else contenders(everyone, queries)
+        return chosen_contenders(everyone, queries, every, election)
 
     if blind or every or not names:  # blind masks every candidate's names: it needs them all
         dataset = shared.load()  # first, as every command: broken data is said before the rest

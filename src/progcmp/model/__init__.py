@@ -233,6 +233,11 @@ class Candidate:
         """Return the declared source with this id (the loader guarantees it exists)."""
         return next(s for s in self.sources if s.id == source_id)
 
+    def read_in_part(self) -> int:
+        """How many of the reviewed sources were read only in part (what a gap rests on)."""
+        partial = {s.id for s in self.sources if s.read is Reading.PARTIAL}
+        return sum(r in partial for r in self.reviewed)
+
     def proposals_on(self, theme_id: str) -> tuple[Proposal, ...]:
         return tuple(p for p in self.proposals if theme_id in p.themes)
 

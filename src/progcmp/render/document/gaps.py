@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import Candidate, GapKind, Reading
+from ...model import Candidate, GapKind
 from ...views.cells import Gap
 from ...views.gaps import GapReport
 from ..locale import Locale
@@ -114,7 +114,7 @@ def _read_in_part(candidate: Candidate, loc: Locale) -> str:
     """``, dont 3 lues en partie`` (or nothing): how many of the reviewed sources were read
     only in part."""
     count = len(candidate.reviewed)
-    partial = sum(candidate.source(s).read is Reading.PARTIAL for s in candidate.reviewed)
+    partial = candidate.read_in_part()
     if not partial:
         return ""
     if count == 1:

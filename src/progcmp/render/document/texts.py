@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...model import NEUTRAL, Candidate, GapKind, Proposal, Reading
+from ...model import NEUTRAL, Candidate, GapKind, Proposal
 from ...views.agenda import AgendaReport, Coverage, ItemCoverage
 from ...views.diff import CHANGE_ORDER, SCORER, Change, ProgrammeDiff, ProposalChange
 from ...views.search import SearchResults
@@ -172,7 +172,7 @@ def diff(view: ProgrammeDiff, loc: Locale) -> list[Block]:
     if not view.compared_all:
         blocks.append(Paragraph((Span(loc.word("diff_limited"), "dim"),)))
     # A proposal of the old version not found in a new one read in part may still be in it.
-    if any(new.source(s).read is Reading.PARTIAL for s in new.reviewed):
+    if new.read_in_part():
         blocks.append(Paragraph((Span(loc.word("diff_partial"), "bold"),)))
     touched = [t for t in view.themes if view.on(t)]
     if touched:
