@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
+import tomllib
+from importlib import import_module
 
 import pytest
-import yaml
 
 from progcmp.cli.options import Format, Lang, Layout
 from progcmp.cli.texts import TextLang
@@ -14,7 +14,7 @@ from progcmp.model import LANGUAGES, GapKind
 from progcmp.render import FORMAT_ALIASES, FORMATS, LAYOUTS
 from progcmp.render import LANGUAGES as INTERFACE_LANGUAGES
 from progcmp.render.document import BUILDERS, References, UnknownViewError, build
-from progcmp.render.locale import UnknownLanguageError, get_locale, languages
+from progcmp.render.locale import LOCALES, UnknownLanguageError, get_locale, languages
 from progcmp.views import blind
 
 from .conftest import VALID
@@ -28,9 +28,8 @@ def _shape(value: object) -> object:
 
 
 def test_every_locale_file_has_the_keys_of_the_default_one() -> None:
-    folder = files("progcmp.render").joinpath("locales")
     shapes = {
-        code: _shape(yaml.safe_load(folder.joinpath(f"{code}.yaml").read_text("utf-8")))
+        code: _shape(tomllib.loads((LOCALES / f"{code}.toml").read_text("utf-8")))
         for code in languages()
     }
     assert set(shapes) >= {"fr", "en"}
@@ -61,6 +60,15 @@ def test_build_refuses_a_view_it_does_not_know() -> None:
     with pytest.raises(UnknownViewError, match="str"):
         build("not a view", get_locale())  # type: ignore[arg-type]
     assert len(BUILDERS) == 13
+
+
+def test_every_builder_entry_names_a_view_and_a_function_that_exist() -> None:
+    """The registry is names (so a run imports only what it shows): each must resolve."""
+    for view, builder in BUILDERS.items():
+        module, name = view.rsplit(".", 1)
+        assert isinstance(getattr(import_module(f"progcmp.{module}"), name), type), view
+        module, name = builder.rsplit(".", 1)
+        assert callable(getattr(import_module(f"progcmp.render.document.{module}"), name)), view
 
 
 def test_references_number_in_order_of_first_citation_and_list_in_that_order() -> None:

@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
     # Loaded before SIGTERM is caught: a SIGTERM while the commands load ends the process the
     # default way (143), not with a traceback.
     from ..data.output import forget_reads
-    from .commands import app
+    from .commands import app_for, invoked
     from .common import read_roots
 
     read_roots.clear()
@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> None:
     except ValueError:  # not the main thread: leave signals alone
         previous = None
     try:
-        _run(app, args, debug)
+        _run(app_for(invoked(args)), args, debug)
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)

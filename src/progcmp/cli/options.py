@@ -32,7 +32,7 @@ class Layout(StrEnum):
     SECTIONS = "sections"
 
 
-# The interface languages: one per locale file (render/locales/<code>.yaml), so adding a
+# The interface languages: one per locale file (render/locales/<code>.toml), so adding a
 # language is adding a file. (Typer needs an enum for its choices; its members are made here.)
 Lang = StrEnum(  # type: ignore[misc]
     "Lang", [(code.replace("-", "_").upper(), code) for code in languages()]

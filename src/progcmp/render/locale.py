@@ -1,7 +1,7 @@
 """One interface language: the words, punctuation and numbers printed around the data.
 
-Each language is a data file, ``locales/<code>.yaml`` beside this module: adding a language is
-adding a file with the same keys as ``fr.yaml`` (a test checks that they match). A run makes one
+Each language is a data file, ``locales/<code>.toml`` beside this module: adding a language is
+adding a file with the same keys as ``fr.toml`` (a test checks that they match). A run makes one
 :class:`Locale` (:func:`get_locale`) and hands it to the renderers; nothing below the CLI passes
 language codes around to choose words.
 
@@ -15,12 +15,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from ..model import GapKind, Localized, Stance
 
-PACKAGE_DIR = "locales"
+# The files sit beside this module: read as files, not through importlib.resources, which
+# takes longer to import than to read them (progcmp is never run from a zip).
+LOCALES = Path(__file__).with_name("locales")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 DEFAULT_LANGUAGE = "fr"
 
@@ -174,11 +176,7 @@ class Locale:
 @cache
 def languages() -> tuple[str, ...]:
     """The interface languages there is a locale file for, the default first."""
-    codes = sorted(
-        entry.name.removesuffix(".yaml")
-        for entry in files(__package__).joinpath(PACKAGE_DIR).iterdir()
-        if entry.name.endswith(".yaml")
-    )
+    codes = sorted(entry.stem for entry in LOCALES.glob("*.toml"))
     return tuple(sorted(codes, key=lambda code: code != DEFAULT_LANGUAGE))
 
 
@@ -192,10 +190,11 @@ def get_locale(code: str = DEFAULT_LANGUAGE) -> Locale:
 
 @cache
 def _read(code: str) -> Locale:
-    import yaml  # only when words are needed: `progcmp --version` stays light
+    # TOML, the standard library's: PyYAML took longer to import and parse these files than
+    # the rest of a `compare` takes to run.
+    import tomllib
 
-    raw = files(__package__).joinpath(PACKAGE_DIR, f"{code}.yaml").read_text(encoding="utf-8")
-    return _locale(yaml.safe_load(raw))
+    return _locale(tomllib.loads((LOCALES / f"{code}.toml").read_text(encoding="utf-8")))
 
 
 def _locale(data: dict[str, Any]) -> Locale:

@@ -13,28 +13,16 @@ decided once, here, for every layout format:
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from ...text.classify import ThemeSuggestions
-from ...views import View
-from ...views.agenda import AgendaReport
-from ...views.candidates import CandidateList
-from ...views.compare import Comparison
-from ...views.diff import ProgrammeDiff
-from ...views.gaps import GapReport
-from ...views.matrix import SalienceMatrix
-from ...views.report import ElectionReport
-from ...views.search import SearchResults
-from ...views.show import CandidateView
-from ...views.similar import SimilarReport
-from ...views.themes import ThemeList
-from ...views.tone import ToneReport
-from ..locale import Locale
-from . import candidate, gaps, tables, texts
 from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table, cell, plain, sections
+from .marks import GAP_MARKS as COVERAGE_MARKS
 from .references import Reference, References, source_line
-from .tables import COVERAGE_MARKS
+
+if TYPE_CHECKING:
+    from ...views import View
+    from ..locale import Locale
 
 __all__ = [
     "BUILDERS",
@@ -56,23 +44,22 @@ __all__ = [
     "source_line",
 ]
 
-Builder = Callable[[Any, Locale], list[Block]]
-
-# view type -> the function that lays it out
-BUILDERS: dict[type, Builder] = {
-    Comparison: tables.comparison,
-    CandidateList: tables.candidate_list,
-    ThemeList: tables.theme_list,
-    ElectionReport: tables.report,
-    SalienceMatrix: tables.matrix,
-    GapReport: gaps.gaps,
-    CandidateView: candidate.candidate,
-    ThemeSuggestions: candidate.suggestions,
-    ToneReport: texts.tone,
-    ProgrammeDiff: texts.diff,
-    AgendaReport: texts.agenda,
-    SimilarReport: texts.similar,
-    SearchResults: texts.search,
+# view class (its module under progcmp, its name) -> the function of this package that lays it
+# out. Names, not objects: a run imports only the builder module and the view it needs.
+BUILDERS: dict[str, str] = {
+    "views.compare.Comparison": "tables.comparison",
+    "views.candidates.CandidateList": "tables.candidate_list",
+    "views.themes.ThemeList": "tables.theme_list",
+    "views.report.ElectionReport": "tables.report",
+    "views.matrix.SalienceMatrix": "tables.matrix",
+    "views.gaps.GapReport": "gaps.gaps",
+    "views.show.CandidateView": "candidate.candidate",
+    "text.classify.ThemeSuggestions": "candidate.suggestions",
+    "views.tone.ToneReport": "texts.tone",
+    "views.diff.ProgrammeDiff": "texts.diff",
+    "views.agenda.AgendaReport": "texts.agenda",
+    "views.similar.SimilarReport": "texts.similar",
+    "views.search.SearchResults": "texts.search",
 }
 
 
@@ -82,9 +69,10 @@ class UnknownViewError(TypeError):
 
 def build(view: View, locale: Locale) -> list[Block]:
     """Lay out any view as a list of blocks, its words in ``locale``."""
-    builder = BUILDERS.get(type(view))
-    if builder is None:
-        raise UnknownViewError(
-            f"no document builder for {type(view).__name__}: add one to BUILDERS"
-        )
-    return builder(view, locale)
+    kind = type(view)
+    target = BUILDERS.get(f"{kind.__module__.removeprefix('progcmp.')}.{kind.__qualname__}")
+    if target is None:
+        raise UnknownViewError(f"no document builder for {kind.__name__}: add one to BUILDERS")
+    module, function = target.rsplit(".", 1)
+    blocks: list[Block] = getattr(import_module(f".{module}", __name__), function)(view, locale)
+    return blocks

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from ...model import Candidate, ContenderKind, GapKind, Status
-from ...views.candidates import CandidateList
 from ...views.cells import Cell, covered_count
-from ...views.compare import Comparison
-from ...views.matrix import HEAT_STEPS, SalienceMatrix, heat, percent
-from ...views.report import ElectionReport
-from ...views.themes import ThemeList
 from ..locale import Locale
 from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table, anchor
 from .marks import GAP_MARKS, gap_label, gap_note, gap_words, stance_spans
 from .references import References
 from .titles import contenders_title
+
+if TYPE_CHECKING:  # the views this module lays out: a run imports only the one it shows
+    from ...views.candidates import CandidateList
+    from ...views.compare import Comparison
+    from ...views.matrix import SalienceMatrix
+    from ...views.report import ElectionReport
+    from ...views.themes import ThemeList
 
 
 def comparison(view: Comparison, loc: Locale) -> list[Block]:
@@ -379,6 +382,8 @@ def _report_gaps(view: ElectionReport, numbers: References, loc: Locale) -> list
 
 
 def matrix(view: SalienceMatrix, loc: Locale) -> list[Block]:
+    from ...views.matrix import HEAT_STEPS, heat, percent
+
     totals = view.totals()
     rows: list[tuple[tuple[Line, ...], ...]] = []
     levels: list[tuple[int, ...]] = []
