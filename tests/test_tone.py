@@ -8,7 +8,8 @@ import pytest
 
 from progcmp import DataError, find_candidates, load_dataset
 from progcmp.data.loader import load_lexicon
-from progcmp.model import Proposal, Term
+from progcmp.model import Proposal
+from progcmp.model.lexicon import Term
 from progcmp.text.lexicon import find, parse_term, tokens
 from progcmp.views.tone import (
     ProposalTone,

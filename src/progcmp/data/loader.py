@@ -17,10 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import (
     DEFAULT_LANGUAGE,
-    NEUTRAL,
-    TONE_CATEGORIES,
-    Agenda,
-    AgendaItem,
     Annotation,
     Assessment,
     Boundary,
@@ -35,10 +31,7 @@ from ..model import (
     SourceKind,
     Stance,
     Status,
-    Term,
     Theme,
-    ToneCategory,
-    ToneLexicon,
 )
 from ..model.errors import DataError, Problem
 from ..text import UNSAFE, find_unsafe, show
@@ -67,6 +60,7 @@ from .yamlio import (
 )
 
 if TYPE_CHECKING:
+    from ..model.lexicon import Agenda, Term, ToneLexicon
     from .cache import Domain, FileKey, Folded, Store
 
 THEMES_FILENAME = "themes.yaml"
@@ -450,6 +444,8 @@ def load_lexicon(path: Path | str, *, bundled: bool = False) -> ToneLexicon:
     Raises:
         DataError: with every problem, each at its line and column.
     """
+    from ..model.lexicon import NEUTRAL, TONE_CATEGORIES, ToneCategory, ToneLexicon
+
     path = Path(path)
     problems: list[Problem] = []
     _require_file(path, "lexicon file")
@@ -527,6 +523,8 @@ def load_agenda(path: Path | str, themes: Iterable[Theme]) -> Agenda:
     Raises:
         DataError: with every problem, each at its line and column.
     """
+    from ..model.lexicon import Agenda, AgendaItem
+
     path = Path(path)
     problems: list[Problem] = []
     _require_file(path, "agenda file")

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Term
+from ..model.lexicon import Term
 from . import fold
 
 MIN_STEM = 3  # letters before a '*': shorter stems ("de*") would match far too many words

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from ..model import Agenda, AgendaItem, Annotation, Candidate, Dataset, GapKind, Proposal, Theme
+from ..model import Annotation, Candidate, Dataset, GapKind, Proposal, Theme
+from ..model.lexicon import Agenda, AgendaItem
 from ..text.lexicon import find
 from .cells import Gap, cell
 from .records import (

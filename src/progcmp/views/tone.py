@@ -17,7 +17,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ..model import NEUTRAL, TONE_CATEGORIES, Candidate, Dataset, Proposal, Term, Theme, ToneLexicon
+from ..model import Candidate, Dataset, Proposal, Theme
+from ..model.lexicon import NEUTRAL, TONE_CATEGORIES, Term, ToneLexicon
 from ..text.lexicon import Match, find
 from .records import JSON_VERSION, candidate_dict, theme_dict
 

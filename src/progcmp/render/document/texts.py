@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...model import NEUTRAL, Candidate, GapKind, Proposal
+from ...model import Candidate, GapKind, Proposal
+from ...model.lexicon import NEUTRAL
 from ...views.agenda import AgendaReport, Coverage, ItemCoverage
 from ...views.diff import CHANGE_ORDER, SCORER, Change, ProgrammeDiff, ProposalChange
 from ...views.search import SearchResults
