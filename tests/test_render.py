@@ -42,7 +42,7 @@ from progcmp.render import BINARY_FORMATS, FORMATS, SUFFIXES, TEXT_FORMATS
 from progcmp.render.csv import FORMULA_TRIGGERS, fields, neutralise
 from progcmp.render.locale import get_locale
 from progcmp.render.markdown import escape
-from progcmp.text import fold
+from progcmp.text import clean, fold
 from progcmp.text.classify import suggest_themes
 from progcmp.views import View
 from progcmp.views.agenda import measure_agenda
@@ -424,6 +424,17 @@ def test_markdown_escape_round_trips_through_a_parser(text: str) -> None:
     assert unescape(html.replace("<br>", "\n").replace("<br />", "\n")).replace(
         " \n ", "\n"
     ) == expected.replace(" \n", "\n")
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab1é \t\n\\&<>`*~_[]()|#-+.:^!;")))
+def test_markdown_escape_skips_only_text_with_no_markup(text: str) -> None:
+    """Text with none of the characters markup needs skips the escaping passes: the same
+    result as running them all."""
+    from progcmp.render.markdown import _escape_markup
+
+    for cell in (False, True):
+        assert escape(text, cell=cell) == _escape_markup(clean(text, multiline=True), cell)
 
 
 def test_colour_only_when_asked() -> None:

@@ -34,12 +34,18 @@ _NOTE = re.compile(r"\[(?=\^)")  # "[^" makes a footnote reference
 _START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|-(?=-)|\d{1,9}[.)](?=\s|$))")
 _NEWLINE = re.compile(r"[ \t]*\n[ \t]*")
 _EDGE_BREAKS = re.compile(r"^(?:<br>\s*)+|(?:\s*<br>)+$")
+# Whether any of the above could apply: most text has none of these, and skips the passes.
+_MAYBE_MARKUP = re.compile(r"[\\&<`*~_\[\]|\n]|^\s*[-#>+0-9]")
 
 
 def escape(text: str, *, cell: bool = False) -> str:
     """Escape text for inline Markdown, only where it would be read as markup; newlines
     become ``<br>``. In a table ``cell``, ``|`` is escaped too."""
     text = clean(text, multiline=True)
+    return _escape_markup(text, cell) if _MAYBE_MARKUP.search(text) else text
+
+
+def _escape_markup(text: str, cell: bool) -> str:
     text = _BACKSLASH.sub(r"\\\\", text)
     text = _ENTITY.sub("&amp;", text)
     text = _TAG.sub("&lt;", text)
