@@ -249,6 +249,43 @@ def test_python_dash_m_and_version_start_light(version_child: Started) -> None:
     assert "compare" in helped.stdout and "gaps" in helped.stdout
 
 
+def test_compare_imports_only_what_it_shows(tmp_path: Path) -> None:
+    """A run builds only its command and imports only the view, builder and format it shows:
+    with a warm cache, `compare --format markdown` reads no YAML and loads no other command."""
+    code = (
+        "import json, sys; from progcmp.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit: pass\n"
+        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)"
+    )
+    args = ["compare", "zoe", "bob", "--format", "markdown", "--data", str(VALID)]
+    env = {**os.environ, "PYTHONPATH": "", "PROGCMP_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):  # the first run fills the cache
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True
+        )
+    assert done.stdout.startswith("# ")
+    modules = set(json.loads(done.stderr.splitlines()[-1]))
+    assert {"typer", "progcmp.views.compare", "progcmp.render.markdown"} <= modules
+    unneeded = {"yaml", "rich", "rapidfuzz", "jinja2", "pydantic", "importlib.resources"} | {
+        f"progcmp.{name}"
+        for name in (
+            "cli.texts",
+            "cli.data",
+            "cli.new",
+            "model.lexicon",
+            "text.classify",
+            "views.gaps",
+            "views.tone",
+            "views.similar",
+            "views.diff",
+            "render.document.texts",
+            "render.document.gaps",
+            "render.terminal",
+        )
+    }
+    assert unneeded & modules == set()
+
+
 def test_every_command_has_help_and_is_in_the_docs(run: Run) -> None:
     from typer.main import get_command
 
