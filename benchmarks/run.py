@@ -287,7 +287,8 @@ def figure_startup(s: Settings) -> list[Row]:
                 "the same",
                 f"{ratio['imports']:.2f}×",
                 "—",
-                f"1b's work after its imports: {ms(statistics.median(times['compare']) - statistics.median(times['imports']))}",
+                "1b's work after its imports: "
+                f"{ms(statistics.median(times['compare']) - statistics.median(times['imports']))}",
             ),
         ]
         if state == "compiled":
