@@ -133,19 +133,6 @@ def main(argv: list[str] | None = None) -> None:
             signal.signal(signal.SIGTERM, previous)
 
 
-def _click_errors() -> type[Exception]:
-    """The errors click raises on a bad command line: typer's own since typer carries its own
-    click (0.28), click's before."""
-    import typer
-
-    errors: type[Exception] | None = getattr(typer, "TyperException", None)
-    if errors is None:  # an older typer
-        import click
-
-        errors = click.ClickException
-    return errors
-
-
 def _run(app: typer.Typer, args: list[str], debug: bool) -> NoReturn:
     import typer
 
@@ -164,7 +151,7 @@ def _run(app: typer.Typer, args: list[str], debug: bool) -> NoReturn:
         _fail("interrupted", ExitCode.INTERRUPTED)
     except _Terminated:
         _fail("terminated", ExitCode.TERMINATED)
-    except _click_errors() as exc:  # usage errors found by click, in our words
+    except typer.TyperException as exc:  # usage errors found by click, in our words
         _usage_error(exc)
     except Exception as exc:
         if debug:
