@@ -280,6 +280,15 @@ def test_a_title_about_many_contenders_counts_them(run: Run) -> None:
     assert two.stdout.splitlines()[0] == "# Comparaison\u202f: Jean-Luc Mélenchon · Emmanuel Macron"
 
 
+def test_the_matrix_note_names_lists_as_lists(run: Run) -> None:
+    lists = run("matrix", "--all", "--data", MANY, "-f", "markdown")
+    assert "Pour chaque liste, ses propositions" in lists.stdout
+    people = run("matrix", "melenchon@2017", "macron@2017", "-f", "markdown", "--lang", "en")
+    assert "For each candidate, the proposals on the theme and their share of all the " in (
+        people.stdout
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "line"),
     [

@@ -12,7 +12,7 @@ from ..locale import Locale
 from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table, anchor
 from .marks import GAP_MARKS, gap_label, gap_note, gap_words, stance_spans
 from .references import References
-from .titles import contenders_title
+from .titles import contender_noun, contenders_title
 
 if TYPE_CHECKING:  # the views this module lays out: a run imports only the one it shows
     from ...views.candidates import CandidateList
@@ -418,7 +418,9 @@ def matrix(view: SalienceMatrix, loc: Locale) -> list[Block]:
     )
     return [
         Heading(loc.word("matrix")),
-        Paragraph((Span(loc.word("matrix_note"), "dim"),)),
+        Paragraph(
+            (Span(loc.word("matrix_note", each=contender_noun(view.candidates, loc)), "dim"),)
+        ),
         Table(
             (loc.word("theme"), *headers),
             tuple(rows),
