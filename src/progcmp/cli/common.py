@@ -14,7 +14,7 @@ import inspect
 import os
 import shutil
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -371,7 +371,7 @@ def write_stdout(text: str | bytes) -> None:
             data = None
     # The bytes are written as they are, rather than encoded a second time by the stream (70 MB
     # of JSON: 0.1 s), where the stream has bytes beneath it and would not translate newlines.
-    try:
+    with _stdout_errors(stream):
         if data is not None and buffer is not None and (binary or os.linesep == "\n"):
             stream.flush()
             buffer.write(data)
@@ -379,6 +379,45 @@ def write_stdout(text: str | bytes) -> None:
         else:
             stream.write(text)
             stream.flush()
+
+
+def write_stdout_lines(lines: Iterable[str]) -> None:
+    """Write text to stdout piece by piece, each as soon as it is made (NDJSON, a record a
+    line, as sqlite-utils' ``--nl``): a reader gets the first records before the last are
+    made, and the whole text is never held. Errors and encoding as :func:`write_stdout`."""
+    import codecs
+
+    from ..model.errors import OutputError
+
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("cannot write to the standard output: it is closed")
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        buffer = None
+    with _stdout_errors(stream):
+        if buffer is not None and os.linesep == "\n":
+            stream.flush()
+            write = buffer.write
+            for line in lines:  # the buffer goes out each time it fills
+                write(line.encode(encoding, "replace"))
+            buffer.flush()
+        else:
+            for line in lines:
+                stream.write(line)
+            stream.flush()
+
+
+@contextlib.contextmanager
+def _stdout_errors(stream: Any) -> Iterator[None]:
+    """A closed or failing stdout as an error; a reader gone away as success."""
+    from ..model.errors import OutputError
+
+    try:
+        yield
     except BrokenPipeError:
         # The reader went away (`progcmp report | head`): not an error. Point stdout at
         # devnull so that the interpreter's final flush does not fail too.
@@ -422,7 +461,8 @@ class SharedOptions:
     def emit(self, view: View) -> None:
         """Render a view and send it to stdout or, atomically, to --output.
 
-        Every option is checked and the whole text rendered before anything is written.
+        Every option is checked and the whole text rendered before anything is written, but
+        for NDJSON piped or redirected, which is written a record a line as it is made.
         """
         from ..render import BINARY_FORMATS, RenderOptions, format_for, render, render_bytes
         from ..render.locale import get_locale
@@ -478,6 +518,12 @@ class SharedOptions:
             else:
                 assert output is not None
                 write_output(output, data, force=self.force)
+            return
+        if fmt is Format.NDJSON and to_stdout and not tty:
+            from ..render.ndjson import lines
+
+            # Streamed, a record a line, as made: not held whole, first lines out at once.
+            write_stdout_lines(lines(view))
             return
         text = render(view, fmt.value, options)
         if to_stdout:

@@ -102,7 +102,21 @@ def load_dataset(
         raise _unreadable(exc, root) from exc
     if store is not None:
         store.close()
+    _register(dataset)
     return dataset
+
+
+def _register(dataset: Dataset) -> None:
+    """Record the candidates and themes as made from checked data (see :mod:`.vetted`)."""
+    from .vetted import register
+
+    register(
+        [
+            *dataset.candidates,
+            *dataset.themes,
+            *(t for _, themes in dataset.election_themes for t in themes),
+        ]
+    )
 
 
 def load_named(
@@ -148,6 +162,7 @@ def load_named(
         domain=everyone.domain,
         election_themes=everyone.election_themes,
     )
+    _register(dataset)
     return dataset, chosen
 
 

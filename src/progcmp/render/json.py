@@ -15,6 +15,7 @@ from typing import Any
 
 from ..text import UNSAFE
 from ..views import View
+from ..views.records import checked_text
 from . import RenderOptions
 
 INDENT = "  "
@@ -30,8 +31,11 @@ def _escape(match: re.Match[str]) -> str:
 
 def render(view: View, options: RenderOptions) -> str:
     del options  # JSON carries both languages and no layout
+    text = dumps(view.to_dict())
+    if checked_text(view):  # all of it checked by the loader already: nothing to escape
+        return text + "\n"
     # Only inside strings can such a character be: escaping it keeps the document valid.
-    return escape_unsafe(dumps(view.to_dict())) + "\n"
+    return escape_unsafe(text) + "\n"
 
 
 def escape_unsafe(text: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..model import Candidate, Dataset, Stance, Theme
@@ -22,6 +22,7 @@ from .records import (
     JSON_VERSION,
     candidate_dict,
     candidate_theme_record,
+    from_checked_data,
     theme_dict,
 )
 
@@ -51,6 +52,9 @@ class SalienceMatrix:
     counts: tuple[tuple[int, ...], ...]  # per theme, one count per candidate
     # per theme, per candidate: the proposals of each stance, in Stance order, zeros left out
     stances: tuple[tuple[tuple[tuple[Stance, int], ...], ...], ...] = ()
+    # Set by salience when every candidate and theme is the loader's: then every text of the
+    # matrix is checked data or a fixed word (see records.checked_text).
+    _checked: bool = field(default=False, compare=False, repr=False)
 
     RECORD_FIELDS: ClassVar[tuple[str, ...]] = (
         *CANDIDATE_THEME_FIELDS,
@@ -59,6 +63,9 @@ class SalienceMatrix:
         "share",
         *(f"stance_{s}" for s in Stance),
     )
+
+    def checked_text(self) -> bool:
+        return self._checked
 
     def stance_counts(self, theme: int, candidate: int) -> tuple[tuple[Stance, int], ...]:
         """How many of a cell's proposals take each stance (none: no stance recorded)."""
@@ -138,4 +145,10 @@ def salience(
         tuple(tuple((s, n[t.id, s]) for s in Stance if n[t.id, s]) for n in per_stance)
         for t in chosen
     )
-    return SalienceMatrix(tuple(candidates), chosen, counts, stances)
+    return SalienceMatrix(
+        tuple(candidates),
+        chosen,
+        counts,
+        stances,
+        _checked=from_checked_data(candidates, chosen),
+    )
