@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -226,12 +227,16 @@ def _load_dataset(
             linked: dict[Path, bool] = {}  # election folders: is it a symbolic link? (asked once)
             for done, path in enumerate(files, 1):
                 election = path.parent.name
-                if not _leaves(root, path, problems, linked) and (
+                # One lstat per file: whether it is a link, and (if not) the status the cache
+                # compares, where asking both ways took two system calls.
+                info = _link_status(path)
+                if not _leaves(root, path, problems, linked, info) and (
                     c := _load_candidate(
                         path,
                         own.get(election, themes),
                         problems,
                         None if election in own else store,
+                        info=None if info is None or stat.S_ISLNK(info.st_mode) else info,
                     )
                 ):
                     candidates.append(_in_language(c, own.get(election, themes)))
@@ -269,15 +274,27 @@ def _catalogue_folders(root: Path) -> set[Path]:
     }
 
 
+def _link_status(path: Path) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except (OSError, ValueError):
+        return None
+
+
 def _leaves(
-    root: Path, path: Path, problems: list[Problem], linked: dict[Path, bool] | None = None
+    root: Path,
+    path: Path,
+    problems: list[Problem],
+    linked: dict[Path, bool] | None = None,
+    info: os.stat_result | None = None,
 ) -> bool:
     """Report a file that is, or is in an election folder that is, a symbolic link leading out
     of the data folder: a received archive could point it at any file of the user's (a key, a
     password file) and the error messages would quote it. Links within the folder are fine.
 
     ``linked`` remembers which folders are links, so that each is asked about once (this runs
-    for every file of every load, cache hits included).
+    for every file of every load, cache hits included); ``info``, the file's ``lstat`` if
+    already had, saves asking whether the file itself is one.
     """
     try:
         folder = path.parent
@@ -287,7 +304,8 @@ def _leaves(
             folder_linked = linked[folder]
         else:
             folder_linked = linked[folder] = os.path.islink(folder)
-        if not (folder_linked or os.path.islink(path)):
+        path_linked = stat.S_ISLNK(info.st_mode) if info is not None else os.path.islink(path)
+        if not (folder_linked or path_linked):
             return False
         if path.resolve().is_relative_to(root.resolve()):
             return False
@@ -743,10 +761,12 @@ def _load_candidate(
     store: Store | None = None,
     *,
     standalone: bool = False,
+    info: os.stat_result | None = None,
 ) -> Candidate | None:
     text = key = None
     if store is not None:
-        info = _status(path)
+        if info is None:  # (a link's own lstat is not its file's status)
+            info = _status(path)
         if info is not None and (cached := store.get(path, info, os.fspath(path))) is not None:
             return cached
         if (keyed := _read_keyed(path, problems)) is None:

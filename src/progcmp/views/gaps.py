@@ -178,9 +178,7 @@ def find_gaps(
         covered, annotated = lookup.by_theme, lookup.annotations
         # A theme with proposals and no annotation has neither gap nor claim: no cell needed.
         cells = [
-            cell(candidate, t, lookup)
-            for t in own
-            if t.id not in covered or t.id in annotated
+            cell(candidate, t, lookup) for t in own if t.id not in covered or t.id in annotated
         ]
         gaps.append(tuple(c.gap for c in cells if c.gap is not None))
         contested.append(
