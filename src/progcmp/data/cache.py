@@ -350,7 +350,8 @@ class Store:
         else None."""
         if not self.usable or self.catalogue is None:
             return None
-        name = self._name(path)
+        folder, file_name = os.path.split(shown)  # (as _name, without making Path objects)
+        name = f"{os.path.basename(folder)}/{file_name}"
         entry = self._entry(name, info)
         if entry is None or entry[6] != self.catalogue:
             return None
