@@ -432,7 +432,7 @@ def check_candidate_text(text: str, path: Path, themes: Iterable[Theme]) -> list
 
 def candidate_files(root: Path) -> list[Path]:
     """Candidate files: ``<root>/<election>/<id>.yaml``, skipping hidden and ``_`` names."""
-    found = []
+    found: list[Path] = []
     for folder in sorted(root.iterdir(), key=_path_order):
         if folder.is_dir() and not folder.name.startswith((".", "_")):
             # Names first, as text; a Path only for the files kept (10,000 of them).
