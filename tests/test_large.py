@@ -155,7 +155,8 @@ def test_cached_proposals_and_sources_are_the_frozen_classes(tmp_path: Path) -> 
     cached = load_dataset(VALID, cache=tmp_path)
     assert cached == plain
     for candidate in cached.candidates:
-        for item in (*candidate.proposals, *candidate.sources):
+        items: list[Proposal | Source] = [*candidate.proposals, *candidate.sources]
+        for item in items:
             assert type(item) in (Proposal, Source)
             with pytest.raises(dataclasses.FrozenInstanceError):
                 item.id = "changed"  # type: ignore[misc]
