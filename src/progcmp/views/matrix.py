@@ -136,13 +136,18 @@ def salience(
     # One pass over each candidate's proposals, not one per theme (10,000 candidates x 17
     # themes made the per-theme scan a fifth of `matrix`); a proposal counts once per theme.
     per_candidate = [Counter(t for p in c.proposals for t in set(p.themes)) for c in candidates]
-    counts = tuple(tuple(n[t.id] for n in per_candidate) for t in chosen)
+    # .get, not [ ]: a Counter answers a missing key through a Python-level __missing__, and
+    # most (candidate, theme, stance) keys are missing.
+    counts = tuple(tuple(n.get(t.id, 0) for n in per_candidate) for t in chosen)
     per_stance = [
         Counter((t, p.stance) for p in c.proposals if p.stance for t in set(p.themes))
         for c in candidates
     ]
     stances = tuple(
-        tuple(tuple((s, n[t.id, s]) for s in Stance if n[t.id, s]) for n in per_stance)
+        tuple(
+            tuple((s, n[t.id, s]) for s in Stance if (t.id, s) in n) if n else ()
+            for n in per_stance
+        )
         for t in chosen
     )
     return SalienceMatrix(
