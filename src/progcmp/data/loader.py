@@ -228,17 +228,20 @@ def _load_dataset(
             candidates = []
             linked: dict[str, bool] = {}  # election folders: is it a symbolic link? (asked once)
             for done, path in enumerate(files, 1):
-                election = os.path.basename(os.path.dirname(os.fspath(path)))
+                shown = os.fspath(path)
+                parent = os.path.dirname(shown)
+                election = os.path.basename(parent)
                 # One lstat per file: whether it is a link, and (if not) the status the cache
                 # compares, where asking both ways took two system calls.
-                info = _link_status(path)
-                if not _leaves(root, path, problems, linked, info) and (
+                info = _link_status(shown)
+                if not _leaves(root, path, problems, linked, info, parent) and (
                     c := _load_candidate(
                         path,
                         own.get(election, themes),
                         problems,
                         None if election in own else store,
                         info=None if info is None or stat.S_ISLNK(info.st_mode) else info,
+                        shown=shown,
                     )
                 ):
                     candidates.append(_in_language(c, own.get(election, themes)))
@@ -276,7 +279,7 @@ def _catalogue_folders(root: Path) -> set[Path]:
     }
 
 
-def _link_status(path: Path) -> os.stat_result | None:
+def _link_status(path: str) -> os.stat_result | None:
     try:
         return os.lstat(path)
     except (OSError, ValueError):
@@ -289,6 +292,7 @@ def _leaves(
     problems: list[Problem],
     linked: dict[str, bool] | None = None,
     info: os.stat_result | None = None,
+    folder: str | None = None,
 ) -> bool:
     """Report a file that is, or is in an election folder that is, a symbolic link leading out
     of the data folder: a received archive could point it at any file of the user's (a key, a
@@ -296,10 +300,11 @@ def _leaves(
 
     ``linked`` remembers which folders are links, so that each is asked about once (this runs
     for every file of every load, cache hits included); ``info``, the file's ``lstat`` if
-    already had, saves asking whether the file itself is one.
+    already had, saves asking whether the file itself is one (``folder``: its folder's path).
     """
     try:
-        folder = os.path.dirname(os.fspath(path))
+        if folder is None:
+            folder = os.path.dirname(os.fspath(path))
         if linked is None:
             folder_linked = os.path.islink(folder)
         elif folder in linked:
@@ -762,12 +767,15 @@ def _load_candidate(
     *,
     standalone: bool = False,
     info: os.stat_result | None = None,
+    shown: str | None = None,
 ) -> Candidate | None:
     text = key = None
     if store is not None:
         if info is None:  # (a link's own lstat is not its file's status)
             info = _status(path)
-        if info is not None and (cached := store.get(path, info, os.fspath(path))) is not None:
+        if shown is None:
+            shown = os.fspath(path)
+        if info is not None and (cached := store.get(path, info, shown)) is not None:
             return cached
         if (keyed := _read_keyed(path, problems)) is None:
             return None

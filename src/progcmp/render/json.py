@@ -52,7 +52,7 @@ def dumps(value: Any) -> str:
     """
     out: list[str] = []
     try:
-        _write(value, "\n", out)
+        _write(value, "\n", out, {})
     except (_Unexpected, RecursionError):
         return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
     return "".join(out)
@@ -62,7 +62,9 @@ class _Unexpected(Exception):
     """A value json.dumps would treat in its own way (or refuse): let it."""
 
 
-def _write(value: Any, indent: str, out: list[str]) -> None:
+def _write(value: Any, indent: str, out: list[str], keys: dict[str, dict[str, str]]) -> None:
+    """Append ``value``'s text at this ``indent``; ``keys``: per indent, each key's ``"key": ``
+    as already written (a report repeats the same few keys a million times)."""
     if isinstance(value, str):
         out.append(encode_basestring(value))
     elif value is None:
@@ -82,17 +84,23 @@ def _write(value: Any, indent: str, out: list[str]) -> None:
             out.append("{}")
             return
         inner = indent + INDENT
+        known = keys.get(inner)
+        if known is None:
+            known = keys[inner] = {}
         lead = "{" + inner
         for key, item in value.items():
-            if not isinstance(key, str):
-                raise _Unexpected
+            head = known.get(key)
+            if head is None:
+                if not isinstance(key, str):
+                    raise _Unexpected
+                head = known[key] = encode_basestring(key) + ": "
             if isinstance(item, str):  # most values: written here, without a call
-                out.append(lead + encode_basestring(key) + ": " + encode_basestring(item))
+                out.append(lead + head + encode_basestring(item))
             elif item is None:
-                out.append(lead + encode_basestring(key) + ": null")
+                out.append(lead + head + "null")
             else:
-                out.append(lead + encode_basestring(key) + ": ")
-                _write(item, inner, out)
+                out.append(lead + head)
+                _write(item, inner, out, keys)
             lead = "," + inner
         out.append(indent + "}")
     elif isinstance(value, list | tuple):
@@ -106,7 +114,7 @@ def _write(value: Any, indent: str, out: list[str]) -> None:
             lead = "[" + inner
             for item in value:
                 out.append(lead)
-                _write(item, inner, out)
+                _write(item, inner, out, keys)
                 lead = "," + inner
         out.append(indent + "]")
     else:
