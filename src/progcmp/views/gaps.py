@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..model import Annotation, Candidate, Dataset, Theme
-from .cells import Gap, Lookup, cell
+from .cells import Gap, Lookup, gap_and_claim
 from .records import (
     GAP_FIELDS,
     JSON_VERSION,
@@ -176,14 +176,14 @@ def find_gaps(
             own = catalogues[candidate.election] = tuple(t for t in chosen if t.id in ids)
         lookup = Lookup(candidate)
         covered, annotated = lookup.by_theme, lookup.annotations
-        # A theme with proposals and no annotation has neither gap nor claim: no cell needed.
-        cells = [
-            cell(candidate, t, lookup) for t in own if t.id not in covered or t.id in annotated
+        # A theme with proposals and no annotation has neither gap nor claim: nothing to ask.
+        found = [
+            gap_and_claim(t, lookup, tuple(covered.get(t.id, ())))
+            for t in own
+            if t.id not in covered or t.id in annotated
         ]
-        gaps.append(tuple(c.gap for c in cells if c.gap is not None))
-        contested.append(
-            tuple(c.contested for c in cells if c.contested is not None and c.gap is None)
-        )
+        gaps.append(tuple(gap for gap, _ in found if gap is not None))
+        contested.append(tuple(c for gap, c in found if c is not None and gap is None))
     return GapReport(
         tuple(candidates),
         chosen,
