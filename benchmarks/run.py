@@ -625,8 +625,8 @@ def figure_construction(s: Settings) -> list[Row]:
     return [
         Row(
             f"9b. (context) building {count:,} proposals (each)",
-            f"cache path (type checks, then slots set through their descriptors on a frozen "
-            f"instance): {each['slots']}",
+            f"cache path (type checks, then a plain instance with the same slots given the "
+            f"frozen class): {each['slots']}",
             f"frozen dataclass `__init__`: {each['frozen']}; mutable slots dataclass: "
             f"{each['mutable']}; NamedTuple: {each['tuple']}",
             f"{t['frozen'] / t['slots']:.2f}× faster than `__init__`",
