@@ -174,3 +174,22 @@ def _slow_fold(text: str) -> str:
 @given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
 def test_folding_ascii_takes_the_short_way_to_the_same_key(text: str) -> None:
     assert fold(text) == _slow_fold(text)
+
+
+def test_json_chunks_are_the_whole_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from progcmp.render import json as json_format
+
+    monkeypatch.setattr(json_format, "CHUNK_PIECES", 3)  # many pieces, each escaped alone
+    data = load_dataset(VALID)
+    loaded = find_gaps(data, data.candidates)
+    gap = Gap(data.themes[0], GapKind.DECLINED, (), HOSTILE)
+    by_hand = GapReport(loaded.candidates[:1], loaded.themes, ((gap,),), ((),))
+    for report in (loaded, by_hand):
+        pieces = list(json_format.chunks(report))
+        assert len(pieces) > 10
+        text = "".join(pieces)
+        assert not UNSAFE.search(text)
+        assert json.loads(text) == json.loads(json.dumps(report.to_dict()))
+        # What render() wrote before it came in pieces: the whole text, escaped at once.
+        whole = json_format.dumps(report.to_dict())
+        assert text == json_format.escape_unsafe(whole) + "\n"

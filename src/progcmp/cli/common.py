@@ -550,6 +550,13 @@ class SharedOptions:
             # Streamed, a record a line, as made: not held whole, first lines out at once.
             write_stdout_lines(lines(view))
             return
+        if fmt is Format.JSON and to_stdout and not tty:
+            from ..render.json import chunks
+
+            # Made whole first (so that nothing is written if it fails), but written in pieces:
+            # never held as one text and its bytes besides.
+            write_stdout_lines(chunks(view))
+            return
         text = render(view, fmt.value, options)
         if to_stdout:
             if self.no_pager or not page(text):
