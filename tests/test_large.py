@@ -149,12 +149,15 @@ def test_ndjson_to_a_reader_that_goes_away(tmp_path: Path) -> None:
     assert json.loads(first)["kind"] and not error
 
 
-def test_cached_proposals_and_sources_are_the_frozen_classes(tmp_path: Path) -> None:
+def test_cached_candidates_proposals_and_sources_are_the_frozen_classes(tmp_path: Path) -> None:
     plain = load_dataset(VALID)
     load_dataset(VALID, cache=tmp_path)
     cached = load_dataset(VALID, cache=tmp_path)
     assert cached == plain
     for candidate in cached.candidates:
+        assert type(candidate) is Candidate
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            candidate.name = "changed"  # type: ignore[misc]
         items: list[Proposal | Source] = [*candidate.proposals, *candidate.sources]
         for item in items:
             assert type(item) in (Proposal, Source)

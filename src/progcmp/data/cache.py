@@ -48,6 +48,7 @@ from typing import Any
 
 from .._version import __version__
 from ..model import (
+    DEFAULT_LANGUAGE,
     Annotation,
     Assessment,
     Boundary,
@@ -662,13 +663,13 @@ _READ: dict[Any, Reading | None] = {None: None, **{r.value: r for r in Reading}}
 _STANCES: dict[Any, Stance | None] = {None: None, **{s.value: s for s in Stance}}
 
 
-# Proposals and sources are most of the objects a load makes: they are built without calling
-# the dataclass's __init__, whose frozen-class assignments (object.__setattr__ by name, one per
-# field) cost several times a plain attribute store. Each is made as an instance of a plain
-# class with exactly the same slots (a "draft", whose attributes are stored directly), then
-# given its frozen class: the same frozen instance as __init__ makes (no __post_init__ to run),
-# a third faster than setting each slot through its descriptor, which it replaced.
-# benchmarks/run.py (row 9b) measures the difference.
+# Proposals and sources are most of the objects a load makes, and a candidate has 17 fields:
+# they are built without calling the dataclass's __init__, whose frozen-class assignments
+# (object.__setattr__ by name, one per field) cost several times a plain attribute store. Each
+# is made as an instance of a plain class with exactly the same slots (a "draft", whose
+# attributes are stored directly), then given its frozen class: the same frozen instance as
+# __init__ makes (no __post_init__ to run), a third faster than setting each slot through its
+# descriptor, which it replaced. benchmarks/run.py (row 9b) measures the difference.
 _new = object.__new__
 
 
@@ -687,6 +688,11 @@ def _draft(cls: Any, fields: str) -> Any:
 
 _SourceDraft: Any = _draft(Source, "id title url kind publisher date note archived accessed read")
 _ProposalDraft: Any = _draft(Proposal, "id themes summary source quote locator note stance text")
+_CandidateDraft: Any = _draft(
+    Candidate,
+    "id name party election path aliases status note sources reviewed proposals annotations "
+    "assessments kind leader ballot language",
+)
 
 
 def _source(s: Any) -> Source:
@@ -789,21 +795,24 @@ def _candidate(r: Any, path: str) -> Candidate:
     ) = _list(r, 15)
     if ballot is not None and ballot.__class__ is not int:
         raise _Bad("not a number")
-    return Candidate(
-        _text(i),
-        _text(name),
-        _text(party),
-        _text(election),
-        path,
-        _texts(aliases),
-        _STATUS[_text(status)],
-        _optional(note),
-        tuple(map(_source, _list(sources))),
-        _texts(reviewed),
-        tuple(map(_proposal, _list(proposals))),
-        tuple(map(_annotation, _list(annotations))),
-        tuple(map(_assessment, _list(assessments))),
-        _CONTENDERS[_text(kind)],
-        _optional(leader),
-        ballot,
-    )
+    candidate = _new(_CandidateDraft)
+    candidate.id = _text(i)
+    candidate.name = _text(name)
+    candidate.party = _text(party)
+    candidate.election = _text(election)
+    candidate.path = path
+    candidate.aliases = _texts(aliases)
+    candidate.status = _STATUS[_text(status)]
+    candidate.note = _optional(note)
+    candidate.sources = tuple(map(_source, _list(sources)))
+    candidate.reviewed = _texts(reviewed)
+    candidate.proposals = tuple(map(_proposal, _list(proposals)))
+    candidate.annotations = tuple(map(_annotation, _list(annotations)))
+    candidate.assessments = tuple(map(_assessment, _list(assessments)))
+    candidate.kind = _CONTENDERS[_text(kind)]
+    candidate.leader = _optional(leader)
+    candidate.ballot = ballot
+    candidate.language = DEFAULT_LANGUAGE  # the loader gives it its catalogue's
+    candidate.__class__ = Candidate
+    result: Candidate = candidate
+    return result
