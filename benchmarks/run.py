@@ -596,6 +596,7 @@ def figure_construction(s: Settings) -> list[Row]:
         locator: str | None = None
         note: str | None = None
         stance: str | None = None
+        text: str | None = None
 
     class Tuple(NamedTuple):
         id: str
@@ -606,10 +607,12 @@ def figure_construction(s: Settings) -> list[Row]:
         locator: str | None = None
         note: str | None = None
         stance: str | None = None
+        text: str | None = None
 
     count = 20_000
     rows = [
-        [f"p{i}", ["theme"], f"summary {i}", "s1", None, None, None, None] for i in range(count)
+        [f"p{i}", ["theme"], f"summary {i}", "s1", None, None, None, None, None]
+        for i in range(count)
     ]
     times = alternate(
         {
