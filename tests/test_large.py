@@ -196,3 +196,24 @@ def test_json_chunks_are_the_whole_text(monkeypatch: pytest.MonkeyPatch) -> None
         # What render() wrote before it came in pieces: the whole text, escaped at once.
         whole = json_format.dumps(report.to_dict())
         assert text == json_format.escape_unsafe(whole) + "\n"
+
+
+def test_a_cached_header_is_the_candidate_without_its_lists() -> None:
+    from progcmp.data import cache
+
+    whole = load_dataset(VALID).candidates[0]
+    head = (*cache._names(whole), ("folded",))
+    expected = Candidate(
+        whole.id,
+        whole.name,
+        whole.party,
+        whole.election,
+        "x.yaml",
+        whole.aliases,
+        whole.status,
+        kind=whole.kind,
+        leader=whole.leader,
+        ballot=whole.ballot,
+    )
+    header = cache._header(head, "x.yaml")
+    assert type(header) is Candidate and header == expected and hash(header) == hash(expected)

@@ -564,9 +564,25 @@ def _names(c: Candidate) -> tuple[Any, ...]:
 def _header(head: tuple[Any, ...], path: str) -> Candidate:
     """A candidate with its names but without its lists, for name resolution."""
     i, name, party, election, aliases, status, kind, leader, ballot, _ = head
-    return Candidate(
-        i, name, party, election, path, aliases, status, kind=kind, leader=leader, ballot=ballot
-    )
+    # As _candidate builds it (a draft given its class): one for each of 10,000 files.
+    candidate = _new(_CandidateDraft)
+    candidate.id = i
+    candidate.name = name
+    candidate.party = party
+    candidate.election = election
+    candidate.path = path
+    candidate.aliases = aliases
+    candidate.status = status
+    candidate.note = None
+    candidate.sources = candidate.reviewed = candidate.proposals = ()
+    candidate.annotations = candidate.assessments = ()
+    candidate.kind = kind
+    candidate.leader = leader
+    candidate.ballot = ballot
+    candidate.language = DEFAULT_LANGUAGE
+    candidate.__class__ = Candidate
+    result: Candidate = candidate
+    return result
 
 
 def _theme_row(t: Theme) -> list[Any]:
