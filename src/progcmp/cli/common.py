@@ -14,7 +14,7 @@ import inspect
 import os
 import shutil
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -49,6 +49,7 @@ from .options import (
 if TYPE_CHECKING:
     from ..data.loader import Resolve
     from ..model import Candidate, Dataset
+    from ..render import RenderOptions
     from ..views import View
 
 # Below this many files, loading takes well under a second: no progress bar. A module global
@@ -371,7 +372,7 @@ def write_stdout(text: str | bytes) -> None:
             data = None
     # The bytes are written as they are, rather than encoded a second time by the stream (70 MB
     # of JSON: 0.1 s), where the stream has bytes beneath it and would not translate newlines.
-    try:
+    with _stdout_errors(stream):
         if data is not None and buffer is not None and (binary or os.linesep == "\n"):
             stream.flush()
             buffer.write(data)
@@ -379,6 +380,45 @@ def write_stdout(text: str | bytes) -> None:
         else:
             stream.write(text)
             stream.flush()
+
+
+def write_stdout_lines(lines: Iterable[str]) -> None:
+    """Write text to stdout piece by piece, each as soon as it is made (NDJSON, a record a
+    line, as sqlite-utils' ``--nl``): a reader gets the first records before the last are
+    made, and the whole text is never held. Errors and encoding as :func:`write_stdout`."""
+    import codecs
+
+    from ..model.errors import OutputError
+
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("cannot write to the standard output: it is closed")
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        buffer = None
+    with _stdout_errors(stream):
+        if buffer is not None and os.linesep == "\n":
+            stream.flush()
+            write = buffer.write
+            for line in lines:  # the buffer goes out each time it fills
+                write(line.encode(encoding, "replace"))
+            buffer.flush()
+        else:
+            for line in lines:
+                stream.write(line)
+            stream.flush()
+
+
+@contextlib.contextmanager
+def _stdout_errors(stream: Any) -> Iterator[None]:
+    """A closed or failing stdout as an error; a reader gone away as success."""
+    from ..model.errors import OutputError
+
+    try:
+        yield
     except BrokenPipeError:
         # The reader went away (`progcmp report | head`): not an error. Point stdout at
         # devnull so that the interpreter's final flush does not fail too.
@@ -422,9 +462,10 @@ class SharedOptions:
     def emit(self, view: View) -> None:
         """Render a view and send it to stdout or, atomically, to --output.
 
-        Every option is checked and the whole text rendered before anything is written.
+        Every option is checked and the whole text rendered before anything is written, but
+        for NDJSON piped or redirected, which is written a record a line as it is made.
         """
-        from ..render import BINARY_FORMATS, RenderOptions, format_for, render, render_bytes
+        from ..render import BINARY_FORMATS, RenderOptions, format_for
         from ..render.locale import get_locale
 
         output, fmt, width = self.output, self.format, self.width
@@ -471,6 +512,30 @@ class SharedOptions:
         if not to_stdout:
             assert output is not None
             check_output(output)
+        # The view and the text made from it hold no reference cycles, and the run ends soon
+        # after: the cyclic collector, which would walk the million objects of a large
+        # report's to_dict() again and again (a third of the time), is paused meanwhile.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            self._write(view, fmt, options, output, to_stdout=to_stdout, tty=tty)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _write(
+        self,
+        view: View,
+        fmt: Format,
+        options: RenderOptions,
+        output: Path | None,
+        *,
+        to_stdout: bool,
+        tty: bool,
+    ) -> None:
+        from ..render import BINARY_FORMATS, render, render_bytes
+
+        binary = fmt.value in BINARY_FORMATS
         if binary:
             data = render_bytes(view, fmt.value, options)
             if to_stdout:
@@ -478,6 +543,19 @@ class SharedOptions:
             else:
                 assert output is not None
                 write_output(output, data, force=self.force)
+            return
+        if fmt is Format.NDJSON and to_stdout and not tty:
+            from ..render.ndjson import lines
+
+            # Streamed, a record a line, as made: not held whole, first lines out at once.
+            write_stdout_lines(lines(view))
+            return
+        if fmt is Format.JSON and to_stdout and not tty:
+            from ..render.json import chunks
+
+            # Made whole first (so that nothing is written if it fails), but written in pieces:
+            # never held as one text and its bytes besides.
+            write_stdout_lines(chunks(view))
             return
         text = render(view, fmt.value, options)
         if to_stdout:

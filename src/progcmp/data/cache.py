@@ -36,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import json.scanner
 import os
 import sqlite3
 import stat
@@ -47,6 +48,7 @@ from typing import Any
 
 from .._version import __version__
 from ..model import (
+    DEFAULT_LANGUAGE,
     Annotation,
     Assessment,
     Boundary,
@@ -92,6 +94,7 @@ _SCHEMA = (
     ("table", "entries", "CREATE TABLE entries (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"),
 )
 CATALOGUE = "themes.yaml"  # the catalogue's name in the index; candidates are "election/file"
+_scan = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]  # C if any
 
 FileKey = tuple[int, int, int, int, str]  # size, mtime (ns), ctime (ns), inode, SHA-256
 # A catalogue's domain words (or a theme's keywords): per language tag, its words.
@@ -297,7 +300,16 @@ class Store:
             or hashlib.sha256(row).hexdigest() != entry[8]
         ):
             raise _Bad("edited or missing")
-        return json.loads(row)
+        # The scanner itself, without json.loads's wrappers (encoding detection, white space):
+        # what this code writes is compact UTF-8 JSON, and anything else is refused.
+        try:
+            text = row.decode("utf-8")
+            value, end = _scan(text, 0)
+        except StopIteration:  # not even the start of a JSON value
+            raise _Bad("not JSON") from None
+        if end != len(text):
+            raise _Bad("more than one value")
+        return value
 
     @staticmethod
     def _name(path: Path) -> str:
@@ -339,7 +351,8 @@ class Store:
         else None."""
         if not self.usable or self.catalogue is None:
             return None
-        name = self._name(path)
+        folder, file_name = os.path.split(shown)  # (as _name, without making Path objects)
+        name = f"{os.path.basename(folder)}/{file_name}"
         entry = self._entry(name, info)
         if entry is None or entry[6] != self.catalogue:
             return None
@@ -551,9 +564,25 @@ def _names(c: Candidate) -> tuple[Any, ...]:
 def _header(head: tuple[Any, ...], path: str) -> Candidate:
     """A candidate with its names but without its lists, for name resolution."""
     i, name, party, election, aliases, status, kind, leader, ballot, _ = head
-    return Candidate(
-        i, name, party, election, path, aliases, status, kind=kind, leader=leader, ballot=ballot
-    )
+    # As _candidate builds it (a draft given its class): one for each of 10,000 files.
+    candidate = _new(_CandidateDraft)
+    candidate.id = i
+    candidate.name = name
+    candidate.party = party
+    candidate.election = election
+    candidate.path = path
+    candidate.aliases = aliases
+    candidate.status = status
+    candidate.note = None
+    candidate.sources = candidate.reviewed = candidate.proposals = ()
+    candidate.annotations = candidate.assessments = ()
+    candidate.kind = kind
+    candidate.leader = leader
+    candidate.ballot = ballot
+    candidate.language = DEFAULT_LANGUAGE
+    candidate.__class__ = Candidate
+    result: Candidate = candidate
+    return result
 
 
 def _theme_row(t: Theme) -> list[Any]:
@@ -650,35 +679,69 @@ _READ: dict[Any, Reading | None] = {None: None, **{r.value: r for r in Reading}}
 _STANCES: dict[Any, Stance | None] = {None: None, **{s.value: s for s in Stance}}
 
 
-# Proposals and sources are most of the objects a load makes: they are built without calling
-# the dataclass's __init__, whose frozen-class assignments (object.__setattr__ by name, one per
-# field) cost more than setting each slot through its descriptor. The result is the same frozen
-# instance (no __post_init__ to run); benchmarks/construction.py measures the difference.
+# Proposals and sources are most of the objects a load makes, and a candidate has 17 fields:
+# they are built without calling the dataclass's __init__, whose frozen-class assignments
+# (object.__setattr__ by name, one per field) cost several times a plain attribute store. Each
+# is made as an instance of a plain class with exactly the same slots (a "draft", whose
+# attributes are stored directly), then given its frozen class: the same frozen instance as
+# __init__ makes (no __post_init__ to run), a third faster than setting each slot through its
+# descriptor, which it replaced. benchmarks/run.py (row 9b) measures the difference.
 _new = object.__new__
-_SOURCE_SLOTS = tuple(Source.__dict__[name].__set__ for name in Source.__slots__)
-(_p_id, _p_themes, _p_summary, _p_source, _p_quote, _p_locator, _p_note, _p_stance, _p_text) = (
-    Proposal.__dict__[name].__set__ for name in Proposal.__slots__
+
+
+def _draft(cls: Any, fields: str) -> Any:
+    """A plain class with ``cls``'s slots, whose instances may become ``cls`` instances.
+
+    ``fields``: the fields the code below sets, every one: a field added to the model fails
+    here, at import, rather than leaving a slot unset."""
+    if tuple(cls.__slots__) != tuple(fields.split()):
+        raise TypeError(f"{cls.__name__}'s fields changed: update progcmp.data.cache")
+    draft = type(f"_{cls.__name__}Draft", (), {"__slots__": cls.__slots__})
+    probe: Any = _new(draft)
+    probe.__class__ = cls  # TypeError here too if the layouts ever differ
+    return draft
+
+
+_SourceDraft: Any = _draft(Source, "id title url kind publisher date note archived accessed read")
+_ProposalDraft: Any = _draft(Proposal, "id themes summary source quote locator note stance text")
+_CandidateDraft: Any = _draft(
+    Candidate,
+    "id name party election path aliases status note sources reviewed proposals annotations "
+    "assessments kind leader ballot language",
 )
 
 
 def _source(s: Any) -> Source:
-    i, title, url, kind, publisher, date, note, archived, accessed, read = _list(s, 10)
-    values = (
-        _text(i),
-        _text(title),
-        _text(url),
-        _KINDS[_text(kind)],
-        _optional(publisher),
-        _optional(date),
-        _optional(note),
-        _optional(archived),
-        _optional(accessed),
-        _READ[_optional(read)],
-    )
-    source = _new(Source)
-    for assign, value in zip(_SOURCE_SLOTS, values, strict=True):
-        assign(source, value)
-    return source
+    if s.__class__ is not list or len(s) != 10:
+        raise _Bad("not a source")
+    i, title, url, kind, publisher, date, note, archived, accessed, read = s
+    if not (
+        i.__class__ is str
+        and title.__class__ is str
+        and url.__class__ is str
+        and (publisher is None or publisher.__class__ is str)
+        and (date is None or date.__class__ is str)
+        and (note is None or note.__class__ is str)
+        and (archived is None or archived.__class__ is str)
+        and (accessed is None or accessed.__class__ is str)
+        and (read is None or read.__class__ is str)
+        and kind.__class__ is str
+    ):
+        raise _Bad("not a source")
+    source = _new(_SourceDraft)
+    source.id = i
+    source.title = title
+    source.url = url
+    source.kind = _KINDS[kind]
+    source.publisher = publisher
+    source.date = date
+    source.note = note
+    source.archived = archived
+    source.accessed = accessed
+    source.read = _READ[read]
+    source.__class__ = Source
+    result: Source = source
+    return result
 
 
 def _proposal(p: Any) -> Proposal:
@@ -693,19 +756,25 @@ def _proposal(p: Any) -> Proposal:
         and (locator is None or locator.__class__ is str)
         and (note is None or note.__class__ is str)
         and (text is None or text.__class__ is str)
+        and themes.__class__ is list
     ):
         raise _Bad("not a proposal")
-    proposal = _new(Proposal)
-    _p_id(proposal, i)
-    _p_themes(proposal, _texts(themes))
-    _p_summary(proposal, summary)
-    _p_source(proposal, source)
-    _p_quote(proposal, quote)
-    _p_locator(proposal, locator)
-    _p_note(proposal, note)
-    _p_stance(proposal, _STANCES[stance])
-    _p_text(proposal, text)
-    return proposal
+    for theme in themes:
+        if theme.__class__ is not str:
+            raise _Bad("not text")
+    proposal = _new(_ProposalDraft)
+    proposal.id = i
+    proposal.themes = tuple(themes)
+    proposal.summary = summary
+    proposal.source = source
+    proposal.quote = quote
+    proposal.locator = locator
+    proposal.note = note
+    proposal.stance = _STANCES[stance]
+    proposal.text = text
+    proposal.__class__ = Proposal
+    result: Proposal = proposal
+    return result
 
 
 def _annotation(a: Any) -> Annotation:
@@ -742,21 +811,24 @@ def _candidate(r: Any, path: str) -> Candidate:
     ) = _list(r, 15)
     if ballot is not None and ballot.__class__ is not int:
         raise _Bad("not a number")
-    return Candidate(
-        _text(i),
-        _text(name),
-        _text(party),
-        _text(election),
-        path,
-        _texts(aliases),
-        _STATUS[_text(status)],
-        _optional(note),
-        tuple(map(_source, _list(sources))),
-        _texts(reviewed),
-        tuple(map(_proposal, _list(proposals))),
-        tuple(map(_annotation, _list(annotations))),
-        tuple(map(_assessment, _list(assessments))),
-        _CONTENDERS[_text(kind)],
-        _optional(leader),
-        ballot,
-    )
+    candidate = _new(_CandidateDraft)
+    candidate.id = _text(i)
+    candidate.name = _text(name)
+    candidate.party = _text(party)
+    candidate.election = _text(election)
+    candidate.path = path
+    candidate.aliases = _texts(aliases)
+    candidate.status = _STATUS[_text(status)]
+    candidate.note = _optional(note)
+    candidate.sources = tuple(map(_source, _list(sources)))
+    candidate.reviewed = _texts(reviewed)
+    candidate.proposals = tuple(map(_proposal, _list(proposals)))
+    candidate.annotations = tuple(map(_annotation, _list(annotations)))
+    candidate.assessments = tuple(map(_assessment, _list(assessments)))
+    candidate.kind = _CONTENDERS[_text(kind)]
+    candidate.leader = _optional(leader)
+    candidate.ballot = ballot
+    candidate.language = DEFAULT_LANGUAGE  # the loader gives it its catalogue's
+    candidate.__class__ = Candidate
+    result: Candidate = candidate
+    return result

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -96,7 +97,21 @@ def load_dataset(
         raise _unreadable(exc, root) from exc
     if store is not None:
         store.close()
+    _register(dataset)
     return dataset
+
+
+def _register(dataset: Dataset) -> None:
+    """Record the candidates and themes as made from checked data (see :mod:`.vetted`)."""
+    from .vetted import register
+
+    register(
+        [
+            *dataset.candidates,
+            *dataset.themes,
+            *(t for _, themes in dataset.election_themes for t in themes),
+        ]
+    )
 
 
 def load_named(
@@ -142,6 +157,7 @@ def load_named(
         domain=everyone.domain,
         election_themes=everyone.election_themes,
     )
+    _register(dataset)
     return dataset, chosen
 
 
@@ -196,21 +212,30 @@ def _load_dataset(
             # An election folder may hold a catalogue of its own, used for its candidates only.
             # (Its candidates skip the cache, whose entries are checked against the shared one.)
             own: dict[str, dict[str, Theme] | None] = {}
-            for folder in sorted({path.parent for path in files} | _catalogue_folders(root)):
+            # (Folders as text: 10,000 Path objects' parents and hashes cost more than the rest.)
+            folders = {Path(f) for f in {os.path.dirname(os.fspath(p)) for p in files}}
+            for folder in sorted(folders | _catalogue_folders(root)):
                 if (folder / THEMES_FILENAME).is_file() and not _leaves(
                     root, folder / THEMES_FILENAME, problems
                 ):
                     own[folder.name] = _load_catalogue(folder / THEMES_FILENAME, problems)[0]
             candidates = []
-            linked: dict[Path, bool] = {}  # election folders: is it a symbolic link? (asked once)
+            linked: dict[str, bool] = {}  # election folders: is it a symbolic link? (asked once)
             for done, path in enumerate(files, 1):
-                election = path.parent.name
-                if not _leaves(root, path, problems, linked) and (
+                shown = os.fspath(path)
+                parent = os.path.dirname(shown)
+                election = os.path.basename(parent)
+                # One lstat per file: whether it is a link, and (if not) the status the cache
+                # compares, where asking both ways took two system calls.
+                info = _link_status(shown)
+                if not _leaves(root, path, problems, linked, info, parent) and (
                     c := _load_candidate(
                         path,
                         own.get(election, themes),
                         problems,
                         None if election in own else store,
+                        info=None if info is None or stat.S_ISLNK(info.st_mode) else info,
+                        shown=shown,
                     )
                 ):
                     candidates.append(_in_language(c, own.get(election, themes)))
@@ -248,25 +273,40 @@ def _catalogue_folders(root: Path) -> set[Path]:
     }
 
 
+def _link_status(path: str) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except (OSError, ValueError):
+        return None
+
+
 def _leaves(
-    root: Path, path: Path, problems: list[Problem], linked: dict[Path, bool] | None = None
+    root: Path,
+    path: Path,
+    problems: list[Problem],
+    linked: dict[str, bool] | None = None,
+    info: os.stat_result | None = None,
+    folder: str | None = None,
 ) -> bool:
     """Report a file that is, or is in an election folder that is, a symbolic link leading out
     of the data folder: a received archive could point it at any file of the user's (a key, a
     password file) and the error messages would quote it. Links within the folder are fine.
 
     ``linked`` remembers which folders are links, so that each is asked about once (this runs
-    for every file of every load, cache hits included).
+    for every file of every load, cache hits included); ``info``, the file's ``lstat`` if
+    already had, saves asking whether the file itself is one (``folder``: its folder's path).
     """
     try:
-        folder = path.parent
+        if folder is None:
+            folder = os.path.dirname(os.fspath(path))
         if linked is None:
             folder_linked = os.path.islink(folder)
         elif folder in linked:
             folder_linked = linked[folder]
         else:
             folder_linked = linked[folder] = os.path.islink(folder)
-        if not (folder_linked or os.path.islink(path)):
+        path_linked = stat.S_ISLNK(info.st_mode) if info is not None else os.path.islink(path)
+        if not (folder_linked or path_linked):
             return False
         if path.resolve().is_relative_to(root.resolve()):
             return False
@@ -391,21 +431,19 @@ def check_candidate_text(text: str, path: Path, themes: Iterable[Theme]) -> list
 
 def candidate_files(root: Path) -> list[Path]:
     """Candidate files: ``<root>/<election>/<id>.yaml``, skipping hidden and ``_`` names."""
-    found = []
+    found: list[Path] = []
     for folder in sorted(root.iterdir(), key=_path_order):
         if folder.is_dir() and not folder.name.startswith((".", "_")):
-            found.extend(
-                sorted(
-                    (
-                        path
-                        for path in folder.iterdir()
-                        if path.suffix in CANDIDATE_SUFFIXES
-                        and not path.name.startswith((".", "_"))
-                        and path.name != THEMES_FILENAME  # an election's own catalogue
-                    ),
-                    key=_path_order,
-                )
-            )
+            # Names first, as text; a Path only for the files kept (10,000 of them).
+            names = [
+                name
+                for name in os.listdir(folder)
+                if os.path.splitext(name)[1] in CANDIDATE_SUFFIXES
+                and not name.startswith((".", "_"))
+                and name != THEMES_FILENAME  # an election's own catalogue
+            ]
+            names.sort(key=os.path.normcase)
+            found.extend(folder / name for name in names)
     return found
 
 
@@ -726,11 +764,16 @@ def _load_candidate(
     store: Store | None = None,
     *,
     standalone: bool = False,
+    info: os.stat_result | None = None,
+    shown: str | None = None,
 ) -> Candidate | None:
     text = key = None
     if store is not None:
-        info = _status(path)
-        if info is not None and (cached := store.get(path, info, os.fspath(path))) is not None:
+        if info is None:  # (a link's own lstat is not its file's status)
+            info = _status(path)
+        if shown is None:
+            shown = os.fspath(path)
+        if info is not None and (cached := store.get(path, info, shown)) is not None:
             return cached
         if (keyed := _read_keyed(path, problems)) is None:
             return None

@@ -9,8 +9,10 @@ as in the JSON format, so a line stays one line and no terminal obeys it.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from ..views import View
+from ..views.records import checked_text
 from . import RenderOptions
 from .json import escape_unsafe
 
@@ -19,4 +21,14 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=
 
 def render(view: View, options: RenderOptions) -> str:
     del options  # records carry no interface words
-    return escape_unsafe("".join(_ENCODE(record) + "\n" for record in view.to_records()))
+    return "".join(lines(view))
+
+
+def lines(view: View) -> Iterator[str]:
+    """The lines, each made as its record is (``iter_records()`` where the view has it): the
+    command line writes each as it comes rather than the whole text at the end."""
+    records = getattr(view, "iter_records", None)
+    checked = checked_text(view)
+    for record in records() if records is not None else view.to_records():
+        line = _ENCODE(record) + "\n"
+        yield line if checked else escape_unsafe(line)

@@ -78,6 +78,8 @@ def fold(text: str) -> str:
     >>> fold("Иван Петров")
     'иван петров'
     """
+    if text.isascii():  # ids and most names: no accent, ligature nor mark to remove
+        return _NON_ALNUM.sub(" ", text.lower()).strip()
     if _LIGATURE.search(text):  # translate() looks up every character: only when needed
         text = text.translate(_LIGATURES)
     bare = _DIACRITICS.sub("", unicodedata.normalize("NFKD", text))

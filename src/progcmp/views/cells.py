@@ -80,6 +80,15 @@ def cell(candidate: Candidate, theme: Theme, lookup: Lookup | None = None) -> Ce
     """Build the cell of one candidate on one theme (``lookup``: the candidate's, if built)."""
     found = lookup or Lookup(candidate)
     proposals = tuple(found.by_theme.get(theme.id, ()))
+    gap, contested = gap_and_claim(theme, found, proposals)
+    return Cell(candidate, theme, proposals, gap, contested)
+
+
+def gap_and_claim(
+    theme: Theme, found: Lookup, proposals: tuple[Proposal, ...]
+) -> tuple[Gap | None, Annotation | None]:
+    """A cell's gap and contested claim, without the cell (``gaps`` needs no more: 100,000
+    cells made and dropped were a third of its analysis over 10,000 candidates)."""
     annotation = found.annotations.get(theme.id)
     contested = annotation if annotation and annotation.kind is GapKind.CONTESTED else None
     gap = None
@@ -94,7 +103,7 @@ def cell(candidate: Candidate, theme: Theme, lookup: Lookup | None = None) -> Ce
         else:
             sources = (found.sources[annotation.source],) if annotation.source else ()
             gap = Gap(theme, annotation.kind, sources, annotation.note, annotation.stance)
-    return Cell(candidate, theme, proposals, gap, contested)
+    return gap, contested
 
 
 def cell_records(cell: Cell) -> list[dict[str, str]]:

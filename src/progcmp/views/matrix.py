@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..model import Candidate, Dataset, Stance, Theme
@@ -22,6 +22,7 @@ from .records import (
     JSON_VERSION,
     candidate_dict,
     candidate_theme_record,
+    from_checked_data,
     theme_dict,
 )
 
@@ -51,6 +52,9 @@ class SalienceMatrix:
     counts: tuple[tuple[int, ...], ...]  # per theme, one count per candidate
     # per theme, per candidate: the proposals of each stance, in Stance order, zeros left out
     stances: tuple[tuple[tuple[tuple[Stance, int], ...], ...], ...] = ()
+    # Set by salience when every candidate and theme is the loader's: then every text of the
+    # matrix is checked data or a fixed word (see records.checked_text).
+    _checked: bool = field(default=False, compare=False, repr=False)
 
     RECORD_FIELDS: ClassVar[tuple[str, ...]] = (
         *CANDIDATE_THEME_FIELDS,
@@ -59,6 +63,9 @@ class SalienceMatrix:
         "share",
         *(f"stance_{s}" for s in Stance),
     )
+
+    def checked_text(self) -> bool:
+        return self._checked
 
     def stance_counts(self, theme: int, candidate: int) -> tuple[tuple[Stance, int], ...]:
         """How many of a cell's proposals take each stance (none: no stance recorded)."""
@@ -129,13 +136,24 @@ def salience(
     # One pass over each candidate's proposals, not one per theme (10,000 candidates x 17
     # themes made the per-theme scan a fifth of `matrix`); a proposal counts once per theme.
     per_candidate = [Counter(t for p in c.proposals for t in set(p.themes)) for c in candidates]
-    counts = tuple(tuple(n[t.id] for n in per_candidate) for t in chosen)
+    # .get, not [ ]: a Counter answers a missing key through a Python-level __missing__, and
+    # most (candidate, theme, stance) keys are missing.
+    counts = tuple(tuple(n.get(t.id, 0) for n in per_candidate) for t in chosen)
     per_stance = [
         Counter((t, p.stance) for p in c.proposals if p.stance for t in set(p.themes))
         for c in candidates
     ]
     stances = tuple(
-        tuple(tuple((s, n[t.id, s]) for s in Stance if n[t.id, s]) for n in per_stance)
+        tuple(
+            tuple((s, n[t.id, s]) for s in Stance if (t.id, s) in n) if n else ()
+            for n in per_stance
+        )
         for t in chosen
     )
-    return SalienceMatrix(tuple(candidates), chosen, counts, stances)
+    return SalienceMatrix(
+        tuple(candidates),
+        chosen,
+        counts,
+        stances,
+        _checked=from_checked_data(candidates, chosen),
+    )

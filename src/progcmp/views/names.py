@@ -42,7 +42,8 @@ def find_candidates(
     """
     if len(queries) == 1 and _names_all(dataset, queries[0]):
         return select_all(dataset, queries[0].partition("@")[2] or None)
-    readings = [_readings(dataset, q) for q in queries]
+    folded: dict[int, set[str]] = {}  # each contender's names folded once for all queries
+    readings = [_readings(dataset, q, folded) for q in queries]
     found = _one_election(dataset, queries, readings, notes)
     seen: dict[str, str] = {}
     for query, candidate in zip(queries, found, strict=True):
@@ -75,7 +76,9 @@ def _names(candidate: Candidate) -> set[str]:
     return {fold(n) for n in (candidate.id, candidate.name, *candidate.aliases)}
 
 
-def _readings(dataset: Dataset, query: str) -> list[Candidate]:
+def _readings(
+    dataset: Dataset, query: str, folded: dict[int, set[str]] | None = None
+) -> list[Candidate]:
     """The contenders a query names exactly: at most one per election."""
     name, _, election = query.partition("@")
     pool = [
@@ -99,7 +102,14 @@ def _readings(dataset: Dataset, query: str) -> list[Candidate]:
         return [_candidate_by_file(dataset, query)]
     if not key:
         raise UsageError(f"{show(query)} holds no letter or digit, so it names nobody")
-    ranks = [(_rank(_names(c), key), c) for c in pool]
+    if folded is None:
+        folded = {}
+    ranks = []
+    for c in pool:
+        names = folded.get(id(c))  # (the dataset holds every contender meanwhile)
+        if names is None:
+            names = folded[id(c)] = _names(c)
+        ranks.append((_rank(names, key), c))
     best = min((rank for rank, _ in ranks), default=NO_MATCH)
     if best < NO_MATCH:
         return _unique_per_election(query, [c for rank, c in ranks if rank == best])

@@ -10,10 +10,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..data.vetted import checked
 from ..model import Annotation, Assessment, Candidate, Proposal, Source, Theme
 from ..text import clean
 
 JSON_VERSION = 1
+
+
+def checked_text(view: object) -> bool:
+    """Whether every text of a view comes from data the loader checked (see
+    :mod:`progcmp.data.vetted`): a view says so with a ``checked_text()`` method, which only a
+    view whose output holds nothing but its candidates' and themes' values and fixed words may
+    have. JSON and NDJSON then skip their pass for control and invisible characters."""
+    method = getattr(view, "checked_text", None)
+    return bool(method is not None and method())
+
+
+def from_checked_data(candidates: Sequence[Candidate], themes: Sequence[Theme]) -> bool:
+    """Whether these candidates and themes are all the loader's (see :func:`checked_text`)."""
+    return checked(candidates) and checked(themes)
 
 
 # A theme and its label: in the catalogue's language (which theme_lang names), then the label's
@@ -37,9 +52,23 @@ def candidate_theme_record(candidate: Candidate, theme: Theme) -> dict[str, str]
         "candidate": candidate.id,
         "candidate_name": candidate.name,
         "party": candidate.party,
-        "theme": theme.id,
-        **theme_label_record(theme),
+        **theme_columns(theme),
     }
+
+
+def theme_columns(theme: Theme) -> dict[str, str]:
+    """The values of :data:`THEME_FIELDS`."""
+    return {"theme": theme.id, **theme_label_record(theme)}
+
+
+def source_columns(sources: Sequence[Source]) -> tuple[str, str, str]:
+    """The ``source``, ``source_title`` and ``source_url`` cells of rows resting on these
+    sources: one line per source (titles lose their line breaks so the lines stay aligned)."""
+    return (
+        "\n".join(s.id for s in sources),
+        "\n".join(clean(s.title) for s in sources),
+        "\n".join(clean(s.url) for s in sources),
+    )
 
 
 # One row per candidate x theme x entry; ``kind`` says what the row is: ``proposal``,
@@ -84,13 +113,8 @@ def record(
     """One flat row about a candidate on a theme; several sources give one line each."""
     row = dict.fromkeys(fields, "")
     row.update(candidate_theme_record(candidate, theme))
-    row.update(
-        kind=kind,
-        # one line per source: titles lose their line breaks so the lines stay aligned
-        source="\n".join(s.id for s in sources),
-        source_title="\n".join(clean(s.title) for s in sources),
-        source_url="\n".join(clean(s.url) for s in sources),
-    )
+    source, source_title, source_url = source_columns(sources)
+    row.update(kind=kind, source=source, source_title=source_title, source_url=source_url)
     row.update((key, value or "") for key, value in values.items())
     assert row.keys() == set(fields), sorted(row.keys() - set(fields))
     return row
