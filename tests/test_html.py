@@ -5,13 +5,15 @@ fragment of --embed; the footer's date."""
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from progcmp.render.html import SCOPE, generated_on, stylesheet
 
-from .conftest import BUNDLED, Run
+from .conftest import BUNDLED, VALID, Run
 from .test_render import check_html
 
 PAGES = {
@@ -169,3 +171,36 @@ def test_generation_day() -> None:
     assert generated_on({"SOURCE_DATE_EPOCH": "0"}) == date(1970, 1, 1)
     assert generated_on({"SOURCE_DATE_EPOCH": "1767225600"}) == date(2026, 1, 1)
     assert generated_on({}) == generated_on({"SOURCE_DATE_EPOCH": "not a number"})
+
+
+def test_the_footer_credits_the_data_its_catalogue_declares(run: Run, tmp_path: Path) -> None:
+    """A page that republishes data credits it: title, version and licence (CC BY asks for
+    it), as the catalogue declares them; a catalogue that declares none adds no line."""
+    page = run("compare", "melenchon@2017", "macron@2017", "--data", BUNDLED, "-f", "html").stdout
+    footer = page.split("<footer>")[1].split("</footer>")[0]
+    assert footer.splitlines()[2] == (
+        "<p>Données\u202f: progcmp: French candidates&#39; digital programmes (presidential "
+        "2017 and 2022, European 2024), version 0.1.0, sous licence CC-BY-4.0.</p>"
+    )
+    embedded = run(
+        *("compare", "melenchon@2017", "--data", BUNDLED, "-f", "html", "--embed", "--lang", "en")
+    ).stdout
+    assert "<p>Data: progcmp: French candidates&#39;" in embedded
+    assert ", licensed CC-BY-4.0.</p>" in embedded
+    bare = run("compare", "zoe", "--data", VALID, "-f", "html").stdout
+    assert bare.split("<footer>")[1].count("<p>") == 1
+    # metadata that looks like markup is shown as text (the loader refuses control characters
+    # and a licence that is not an SPDX identifier)
+    data = tmp_path / "data"
+    shutil.copytree(VALID, data)
+    catalogue = data / "themes.yaml"
+    catalogue.write_text(
+        'title: "<script>x</script> & co"\nlicense: CC0-1.0\n'
+        + catalogue.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    hostile = run("compare", "zoe", "--data", data, "-f", "html")
+    assert hostile.code == 0, hostile.stderr
+    footer = hostile.stdout.split("<footer>")[1]
+    assert "&lt;script&gt;x&lt;/script&gt; &amp; co, sous licence CC0-1.0.</p>" in footer
+    assert "<script" not in hostile.stdout

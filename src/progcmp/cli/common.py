@@ -63,6 +63,20 @@ STDOUT_NAMES = ("-", "/dev/stdout")  # --output values that mean the standard ou
 read_roots: list[Path] = []
 
 
+def _data_credit() -> dict[str, str] | None:
+    """The data's title, version and licence, as its catalogue declares them, for an HTML
+    page's footer; None unless the run read one data folder whose catalogue says so."""
+    from ..data.loader import catalogue_metadata
+    from ..model.errors import ProgcmpError
+
+    if len(set(read_roots)) != 1:
+        return None
+    try:
+        return catalogue_metadata(read_roots[0]) or None
+    except (ProgcmpError, OSError):  # read and checked by the load already: not this page's
+        return None
+
+
 def load(data: Path | None, no_cache: bool = False) -> Dataset:
     """The dataset of --data (or the default folder), with a progress bar on a terminal."""
     from ..data.loader import load_dataset
@@ -507,6 +521,7 @@ class SharedOptions:
             csv_bom=self.csv_bom,
             footnotes=self.footnotes,
             embed=self.embed,
+            credit=_data_credit() if fmt is Format.HTML else None,
             notify=lambda line: say(f"progcmp: {line}"),
         )
         if not to_stdout:

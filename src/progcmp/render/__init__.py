@@ -8,7 +8,7 @@ bytes, the text ones encoded in UTF-8.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
@@ -66,6 +66,9 @@ class RenderOptions:
         csv_bom: start CSV with a byte-order mark, so that Excel reads it as UTF-8.
         notify: told, in one line, when a renderer changes the layout to fit.
         embed: HTML: a fragment for a page of one's own (no <html>, CSS scoped to its class).
+        credit: HTML: the data's ``title``, ``version`` and ``license``, as its catalogue
+            declares them (those given), for the footer: a page that republishes data credits
+            it (CC BY asks for it).
     """
 
     locale: Locale = field(default_factory=get_locale)
@@ -75,6 +78,7 @@ class RenderOptions:
     csv_bom: bool = False
     footnotes: bool = False
     embed: bool = False
+    credit: Mapping[str, str] | None = None
     # Where a renderer says, in one line, that it changed the layout to fit (tables cut into
     # column groups, Markdown sections chosen): the CLI prints it on stderr.
     notify: Callable[[str], None] | None = None

@@ -50,6 +50,8 @@ from .document import (
 from .locale import Locale
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from jinja2 import Environment
 
 TEMPLATE = "page.html.j2"
@@ -120,6 +122,17 @@ def scope_css(css: str, scope: str) -> str:
                 scoped.append(f"{scope} {selector}")
         out.append(f"{indent}{', '.join(scoped)} {{{rest}")
     return "\n".join(out)
+
+
+def _credit(credit: Mapping[str, str] | None, loc: Locale) -> str | None:
+    """The footer's line on the data: its title, version and licence, those it declares."""
+    if not credit or not credit.get("title"):
+        return None
+    line = loc.word("credit", title=clean(credit["title"]))
+    for key in ("version", "license"):
+        if credit.get(key):
+            line += loc.word(f"credit_{key}", **{key: clean(credit[key])})
+    return line + "."
 
 
 def generated_on(environ: os._Environ[str] | dict[str, str] | None = None) -> date:
@@ -447,6 +460,7 @@ def render(view: View, options: RenderOptions) -> str:
             footer=loc.word(
                 "generated", date=loc.date(generated_on().isoformat()), version=__version__
             ),
+            credit=_credit(options.credit, loc),
         )
     )
     return text.rstrip("\n") + "\n"
