@@ -280,6 +280,14 @@ def test_a_title_about_many_contenders_counts_them(run: Run) -> None:
     assert two.stdout.splitlines()[0] == "# Comparaison\u202f: Jean-Luc Mélenchon · Emmanuel Macron"
 
 
+def test_a_report_on_lists_names_them_as_lists(run: Run) -> None:
+    lines = run("report", "--data", MANY, "-f", "markdown").stdout.splitlines()
+    assert lines[2].startswith("38 listes · ")
+    assert lines[4] == "## Listes"
+    assert lines[6].startswith("| Liste | Tête de liste | Propositions |")
+    assert any(line.startswith("Nombre de propositions de chaque liste sur") for line in lines)
+
+
 def test_the_matrix_note_names_lists_as_lists(run: Run) -> None:
     lists = run("matrix", "--all", "--data", MANY, "-f", "markdown")
     assert "Pour chaque liste, ses propositions" in lists.stdout

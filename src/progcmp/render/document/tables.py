@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ...model import Candidate, ContenderKind, GapKind, Status
+from ...model import Candidate, GapKind, Status
 from ...views.cells import Cell, covered_count
 from ..locale import Locale
 from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table, anchor
 from .marks import GAP_MARKS, gap_label, gap_note, gap_words, stance_spans
 from .references import References
-from .titles import contender_noun, contenders_title
+from .titles import all_lists, contender_noun, contenders_title
 
 if TYPE_CHECKING:  # the views this module lays out: a run imports only the one it shows
     from ...views.candidates import CandidateList
@@ -106,7 +106,7 @@ def candidate_list(view: CandidateList, loc: Locale) -> list[Block]:
 
 def _candidate_table(members: Sequence[Candidate], theme_count: int, loc: Locale) -> Table:
     # Lists are named by their head, which says more than a party the data often does not give.
-    lists = bool(members) and all(c.kind is ContenderKind.LIST for c in members)
+    lists = all_lists(members)
     headers = (
         "id",
         "list" if lists else "candidate",
@@ -172,6 +172,7 @@ def report(view: ElectionReport, loc: Locale) -> list[Block]:
     proposals = sum(
         1 for c in view.candidates for p in c.proposals if theme_ids.intersection(p.themes)
     )
+    lists = all_lists(view.candidates)  # an election by lists: the words say so
     blocks: list[Block] = [
         Heading(loc.colon(loc.word("report")) + view.election),
         Paragraph(
@@ -179,7 +180,7 @@ def report(view: ElectionReport, loc: Locale) -> list[Block]:
                 Span(
                     " · ".join(
                         (
-                            loc.count(len(view.candidates), "candidates"),
+                            loc.count(len(view.candidates), "lists" if lists else "candidates"),
                             loc.count(len(view.themes), "themes"),
                             loc.count(proposals, "proposals"),
                         )
@@ -188,13 +189,26 @@ def report(view: ElectionReport, loc: Locale) -> list[Block]:
                 ),
             )
         ),
-        Heading(loc.word("overview"), 2, anchor="overview"),
+        Heading(loc.word("overview_lists" if lists else "overview"), 2, anchor="overview"),
         Table(
-            tuple(loc.word(k) for k in ("candidate", "party", "proposals", "covered", "reviewed")),
+            tuple(
+                loc.word(k)
+                for k in (
+                    "list" if lists else "candidate",
+                    "leader" if lists else "party",
+                    "proposals",
+                    "covered",
+                    "reviewed",
+                )
+            ),
             tuple(
                 (
                     ((Span(c.name, "bold", data=True, anchor=candidate_anchor(c)),),),
-                    ((Span(c.party, data=True),),),
+                    (
+                        (Span(c.leader or loc.word("leader_unknown"), data=True),)
+                        if lists
+                        else (Span(c.party, data=True),),
+                    ),
                     (
                         (
                             Span(
@@ -209,7 +223,9 @@ def report(view: ElectionReport, loc: Locale) -> list[Block]:
             ),
         ),
         Heading(loc.word("coverage"), 2, anchor="coverage"),
-        Paragraph((Span(loc.word("coverage_legend"), "dim"),)),
+        Paragraph(
+            (Span(loc.word("coverage_legend", each=contender_noun(view.candidates, loc)), "dim"),)
+        ),
         Table(
             (loc.word("theme"), *(c.name for c in view.candidates)),
             tuple(

@@ -15,14 +15,15 @@ def contenders_title(candidates: Sequence[Candidate], loc: Locale) -> str:
     if len(candidates) <= MAX_NAMED_IN_TITLE:
         return " · ".join(c.name for c in candidates)
     elections = dict.fromkeys(c.election for c in candidates)
-    noun = "lists" if _all_lists(candidates) else "candidates"
+    noun = "lists" if all_lists(candidates) else "candidates"
     return " · ".join((loc.count(len(candidates), noun), *elections))
 
 
 def contender_noun(candidates: Sequence[Candidate], loc: Locale) -> str:
     """What the contenders are, in one word: ``liste`` when all are lists, else ``candidat``."""
-    return loc.word("kind_list" if _all_lists(candidates) else "kind_candidate")
+    return loc.word("kind_list" if all_lists(candidates) else "kind_candidate")
 
 
-def _all_lists(candidates: Sequence[Candidate]) -> bool:
+def all_lists(candidates: Sequence[Candidate]) -> bool:
+    """Whether every contender is a list (an election by lists): words then say "liste"."""
     return bool(candidates) and all(c.kind is ContenderKind.LIST for c in candidates)
