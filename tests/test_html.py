@@ -159,6 +159,25 @@ def test_embed_writes_a_scoped_fragment(run: Run) -> None:
     assert "@page" not in css.group(1)
 
 
+def test_two_fragments_on_one_page_share_no_id(run: Run) -> None:
+    """Each fragment's ids (and the links to them) carry its own mark, from its content: two
+    on one page, or one and its host page (an "overview", a "sources"), never collide."""
+
+    def ids(*args: str) -> set[str]:
+        text = run(*args, "--data", BUNDLED, "-f", "html", "--embed").stdout
+        found = set(re.findall(r' id="([^"]+)"', text))
+        mark = next(iter(found)).split("-")[:2]
+        assert all(i.split("-")[:2] == mark for i in found)  # every id, one mark
+        assert set(re.findall(r'href="#([^"]+)"', text)) <= found  # links still land
+        return found
+
+    first = ids("compare", "melenchon@2017", "macron@2017")
+    second = ids("compare", "fillon@2017", "hamon@2017")
+    assert first and second and not first & second
+    page = run("compare", "melenchon@2017", "--data", BUNDLED, "-f", "html").stdout
+    assert 'id="theme-free-software"' in page  # a whole page keeps its plain ids
+
+
 def test_embed_is_for_html_only(run: Run) -> None:
     result = run(*PAGES["compare"], "--data", BUNDLED, "-f", "markdown", "--embed")
     assert result.code == 2

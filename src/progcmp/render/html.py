@@ -463,4 +463,19 @@ def render(view: View, options: RenderOptions) -> str:
             credit=_credit(options.credit, loc),
         )
     )
-    return text.rstrip("\n") + "\n"
+    text = text.rstrip("\n") + "\n"
+    return _prefixed(text) if options.embed else text
+
+
+# Where a fragment's ids are set or pointed to. (Data never holds a bare '"': it is escaped.)
+_ID_REFS = re.compile(r'( id="| aria-labelledby="| href="#)(?=[^"]+")')
+
+
+def _prefixed(fragment: str) -> str:
+    """A fragment's ids, and every reference to them, prefixed with its own mark (from its
+    content): two fragments on one page, or a fragment and its host page, never share an id
+    (``theme-free-software`` becomes ``progcmp-3fa9c1-theme-free-software``)."""
+    import hashlib
+
+    mark = f"{SCOPE}-{hashlib.sha256(fragment.encode('utf-8', 'replace')).hexdigest()[:6]}-"
+    return _ID_REFS.sub(lambda m: m.group(1) + mark, fragment)
