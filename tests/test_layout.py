@@ -286,6 +286,8 @@ def test_a_report_on_lists_names_them_as_lists(run: Run) -> None:
     assert lines[4] == "## Listes"
     assert lines[6].startswith("| Liste | Tête de liste | Propositions |")
     assert any(line.startswith("Nombre de propositions de chaque liste sur") for line in lines)
+    similar = run("similar", "--all", "--data", MANY, "-f", "markdown").stdout
+    assert "les propositions de listes différentes sur un même thème." in similar
 
 
 def test_the_matrix_note_names_lists_as_lists(run: Run) -> None:

@@ -16,7 +16,7 @@ from ..locale import Locale
 from .blocks import Block, Heading, Items, Line, Paragraph, Span, Table, cell
 from .marks import gap_label, stance_spans
 from .references import References
-from .titles import contenders_title
+from .titles import all_lists, contenders_title
 
 # --- tone ---------------------------------------------------------------------------------------
 
@@ -377,6 +377,7 @@ def similar(view: SimilarReport, loc: Locale) -> list[Block]:
 
     count = view.pair_count()
     with_groups = [t for t in view.themes if t.groups]
+    kinds = "lists" if all_lists(view.candidates) else "candidates"  # the words agree
     if count == 0:
         found = loc.word("no_pair")
     elif count == 1:
@@ -387,12 +388,21 @@ def similar(view: SimilarReport, loc: Locale) -> list[Block]:
     blocks: list[Block] = [
         Heading(loc.colon(loc.word("similar")) + contenders_title(view.candidates, loc)),
         Paragraph(
-            (Span(loc.word("similar_note").format(threshold=loc.decimal(view.threshold)), "dim"),)
+            (
+                Span(
+                    loc.word(
+                        "similar_note",
+                        threshold=loc.decimal(view.threshold),
+                        different=loc.word(f"different_{kinds}"),
+                    ),
+                    "dim",
+                ),
+            )
         ),
         Paragraph((Span(found),)),
     ]
     if with_groups:
-        blocks.append(Heading(loc.word("consensus"), 2))
+        blocks.append(Heading(loc.word(f"consensus_{kinds}"), 2))
     for theme in with_groups:
         blocks += [
             Heading(loc.text(theme.theme.label), 3),
@@ -404,7 +414,7 @@ def similar(view: SimilarReport, loc: Locale) -> list[Block]:
         ]
     with_distinctive = [t for t in view.themes if t.distinctive]
     if with_distinctive:
-        blocks.append(Heading(loc.word("distinctive"), 2))
+        blocks.append(Heading(loc.word(f"distinctive_{kinds}"), 2))
     for theme in with_distinctive:
         by_candidate: dict[int, list[Line]] = {}
         for ref in theme.distinctive:
