@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, Run
+from .conftest import BUNDLED, REPO, Run
 
 PAGES = sorted(
     p
@@ -193,3 +193,22 @@ def _one_writer(page: Path, patience: float = 30.0) -> Iterator[None]:
         yield
     finally:
         lock.rmdir()
+
+
+def test_the_csv_field_table_of_commands_md_is_the_real_header(run: Run) -> None:
+    """docs/commands.md lists each command's CSV fields: they are the header it writes."""
+    page = (REPO / "docs" / "commands.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^  \| (`[^|]+`) \| [^|]+ \| `([^`]+)`", page, re.MULTILINE)
+    assert len(rows) == 4, rows
+    samples = {
+        "compare": ("compare", "melenchon@2017"),
+        "show": ("show", "melenchon@2017"),
+        "report": ("report", "--election", "2017"),
+        "gaps": ("gaps", "melenchon@2017"),
+        "candidates": ("candidates",),
+        "themes": ("themes",),
+    }
+    for commands, fields in rows:
+        for command in re.findall(r"`(\w+)`", commands):
+            header = run(*samples[command], "--data", BUNDLED, "-f", "csv").stdout.splitlines()[0]
+            assert header == ",".join(f'"{f}"' for f in fields.split(", ")), command

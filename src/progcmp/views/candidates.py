@@ -23,6 +23,9 @@ class CandidateList:
         "name",
         "party",
         "status",
+        "kind",
+        "leader",
+        "ballot",
         "aliases",
         "proposals",
         "themes_covered",
@@ -30,7 +33,8 @@ class CandidateList:
     )
 
     def to_records(self) -> list[dict[str, str]]:
-        """One row per candidate; aliases one per line."""
+        """One row per contender (its kind, and a list's head and place on the ballot, as the
+        table shows them); aliases one per line."""
         return [
             {
                 "election": c.election,
@@ -38,6 +42,9 @@ class CandidateList:
                 "name": c.name,
                 "party": c.party,
                 "status": str(c.status),
+                "kind": str(c.kind),
+                "leader": c.leader or "",
+                "ballot": "" if c.ballot is None else str(c.ballot),
                 "aliases": "\n".join(c.aliases),
                 "proposals": str(len(c.proposals)),
                 "themes_covered": str(covered_count(c)),
