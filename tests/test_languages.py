@@ -75,3 +75,24 @@ def test_html_marks_the_data_in_its_own_language(run: Run) -> None:
     assert 'lang="de"' in german.stdout and 'lang="fr"' not in german.stdout
     french = run("show", "hamon", "--lang", "en", "-f", "html")
     assert 'lang="fr"' in french.stdout and 'lang="de"' not in french.stdout
+
+
+def test_a_regional_tag_reads_as_its_language() -> None:
+    """What is known of a language serves its regions: stop words, the stemmer, the French
+    qu/c rule, ids and the tone lexicon (``fr-CA`` reads as ``fr``, ``de-AT`` as ``de``)."""
+    from progcmp.model import primary_language
+    from progcmp.text.classify import analyse
+    from progcmp.text.ids import make_id
+    from progcmp.views.tone import load_bundled_lexicon
+
+    assert [primary_language(t) for t in ("pt-BR", "fr", "zh-Hant-TW", "EN-gb")] == [
+        "pt",
+        "fr",
+        "zh",
+        "en",
+    ]
+    text = "Les données publiques ouvertes"
+    assert analyse(text, "fr-CA") == analyse(text, "fr") != analyse(text, "xx")
+    assert make_id("Die Partei für Arbeit", "de-AT") == make_id("Die Partei für Arbeit", "de")
+    lexicon = load_bundled_lexicon()
+    assert lexicon.reads("fr-CA") and lexicon.reads("en-GB") and not lexicon.reads("pt-BR")

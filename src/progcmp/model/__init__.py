@@ -13,6 +13,13 @@ LANGUAGES = ("fr", "en")  # the tone lexicon's languages (--text-lang of tone)
 DEFAULT_LANGUAGE = "fr"  # a catalogue that does not say its language is in French
 
 
+def primary_language(tag: str) -> str:
+    """A language tag's language, without region or script: ``pt`` for ``pt-BR``. What is
+    known of a language (its stop words, its stemmer, the tone lexicon's words) serves all of
+    its regions."""
+    return tag.split("-")[0].lower()
+
+
 class SourceKind(StrEnum):
     """What kind of document a source is."""
 

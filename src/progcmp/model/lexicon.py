@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import Localized
+from . import Localized, primary_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ class ToneCategory:
 
     def terms(self, lang: str) -> tuple[Term, ...]:
         """The terms in ``lang``: none for a language the lexicon has no list for."""
-        return {"fr": self.fr, "en": self.en}.get(lang, ())
+        return {"fr": self.fr, "en": self.en}.get(primary_language(lang), ())
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, ClassVar
 
-from ..model import Candidate, Dataset, Proposal, Theme
+from ..model import Candidate, Dataset, Proposal, Theme, primary_language
 from . import fold
 
 SUGGEST_AT = 0.5  # a theme scoring this much is suggested
@@ -128,7 +128,7 @@ def analyse(text: str, lang: str = "fr") -> tuple[Word, ...]:
     """
     text = _HYPHEN.sub("", _ELISION.sub(" ", text.lower()))
     words = []
-    stop_words = STOP_WORDS.get(lang, frozenset())
+    stop_words = STOP_WORDS.get(primary_language(lang), frozenset())
     for token in _WORD.findall(text):
         surface = fold(token).replace(" ", "")
         if surface and surface not in stop_words:
@@ -138,7 +138,7 @@ def analyse(text: str, lang: str = "fr") -> tuple[Word, ...]:
 
 def stems_in(lang: str) -> bool:
     """Whether words of ``lang`` are stemmed (else only folded)."""
-    return lang.split("-")[0].lower() in _SNOWBALL
+    return primary_language(lang) in _SNOWBALL
 
 
 @lru_cache(maxsize=65536)
@@ -148,9 +148,10 @@ def _stem(token: str, lang: str = "fr") -> str:
     In French, a stem ending in ``qu`` is written ``c``, so that masculine and feminine forms
     meet (Snowball gives ``public`` but ``publiqu``).
     """
-    stemmer = _stemmer(_SNOWBALL.get(lang.split("-")[0].lower(), ""))
+    primary = primary_language(lang)
+    stemmer = _stemmer(_SNOWBALL.get(primary, ""))
     stem = fold(stemmer(token) if stemmer else token).replace(" ", "") or token
-    return stem[:-2] + "c" if stem.endswith("qu") and lang == "fr" else stem
+    return stem[:-2] + "c" if stem.endswith("qu") and primary == "fr" else stem
 
 
 @cache

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..model import primary_language
 from . import fold
 from .classify import STOPWORDS
 
@@ -77,7 +78,7 @@ def make_id(
     'wahl-o-mat'
     """
     every = id_words(text, lang)
-    dropped = STOP_WORDS.get(lang, STOPWORDS) if stop_words else frozenset()
+    dropped = STOP_WORDS.get(primary_language(lang), STOPWORDS) if stop_words else frozenset()
     kept = [w for w in every if w not in dropped] or every  # never down to nothing
     chosen: list[str] = []
     for word in kept[:words]:
