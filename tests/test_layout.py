@@ -313,3 +313,15 @@ def test_the_matrix_note_names_lists_as_lists(run: Run) -> None:
 def test_show_says_what_kind_of_contender(run: Run, name: str, line: str) -> None:
     result = run("show", name, "--width", "200")
     assert result.stdout.splitlines()[1] == line
+
+
+def test_a_cell_line_never_starts_with_a_high_mark(run: Run) -> None:
+    """French data writes 'réelle : décidons' with plain spaces: the terminal never breaks a
+    cell's line before the ':' (nor ';', '»'), unless the word and its mark are wider than the
+    column; and the spaces stay what they were."""
+    for width in ("80", "100"):
+        out = run("report", "--election", "2024", "--width", width).stdout
+        assert not re.search(r"│ [:;»]", out), width
+        assert "\ufdd0" not in out and "\ufdd1" not in out and "\ufdd2" not in out
+    out = run("report", "--election", "2024", "--width", "200").stdout
+    assert "Pour une démocratie réelle : décidons nous-mêmes !" in out

@@ -7,6 +7,7 @@ Data never goes through rich markup: every string becomes a ``Text`` after the s
 from __future__ import annotations
 
 import io
+import re
 
 from rich import box
 from rich.cells import cell_len
@@ -39,15 +40,20 @@ THEME_COLUMN_WIDTH = 22
 MIN_COLUMN_WIDTH = 16
 
 # rich wraps at any whitespace, no-break spaces included, and would start a line with the ':'
-# of French typography. No-break spaces stand in as private-use characters (one cell wide, and
-# never in cleaned text) while rich lays out, and are put back in the text it returns.
-_GLUE = str.maketrans({"\u202f": "\ue000", "\u00a0": "\ue001"})
-_UNGLUE = str.maketrans({"\ue000": "\u202f", "\ue001": "\u00a0"})
+# of French typography. No-break spaces stand in as noncharacters (one cell wide to rich, and
+# never in cleaned text: clean() removes them) while rich lays out, and are put back in the
+# text it returns.
+_GLUE = str.maketrans({"\u202f": "\ufdd0", "\u00a0": "\ufdd1"})
+_UNGLUE = str.maketrans({"\ufdd0": "\u202f", "\ufdd1": "\u00a0", "\ufdd2": " "})
+# The data's own text keeps its plain spaces, but a line never starts with the ':' of
+# "démocratie réelle : décidons" either: the space before a high mark (and after '«') is held
+# the same way while rich lays out, then put back as the space it was.
+_HELD_SPACE = re.compile(r"(?<=\S) (?=[:;!?»])|(?<=«) ")
 
 
 def _safe(text: str, *, multiline: bool = False) -> str:
     """Data or words made safe to print (:func:`clean`), no-break spaces kept unbreakable."""
-    return clean(text, multiline=multiline).translate(_GLUE)
+    return _HELD_SPACE.sub("\ufdd2", clean(text, multiline=multiline).translate(_GLUE))
 
 
 def _text(line: Line, *, spell_urls: bool = True, links: bool = False) -> Text:
