@@ -365,54 +365,35 @@ def write_stdout(text: str | bytes) -> None:
     format) go to the stream's bytes as they are."""
     from ..model.errors import OutputError
 
-    stream = sys.stdout
-    if stream is None:  # started with stdout closed
-        raise OutputError("cannot write to the standard output: it is closed")
+    if isinstance(text, str):
+        write_stdout_lines((text,))
+        return
+    stream = _stdout()
     buffer = getattr(stream, "buffer", None)
-    data: bytes | None
-    if isinstance(text, bytes):
-        if buffer is None:
-            raise OutputError("cannot write binary data to this standard output; use --output")
-        data, text, binary = text, "", True
-    else:
-        binary = False
-        encoding = getattr(stream, "encoding", None) or "utf-8"
-        try:
-            data = text.encode(encoding)
-        except UnicodeEncodeError:
-            data = text.encode(encoding, "replace")
-            text = data.decode(encoding)
-        except LookupError:
-            data = None
-    # The bytes are written as they are, rather than encoded a second time by the stream (70 MB
-    # of JSON: 0.1 s), where the stream has bytes beneath it and would not translate newlines.
+    if buffer is None:
+        raise OutputError("cannot write binary data to this standard output; use --output")
     with _stdout_errors(stream):
-        if data is not None and buffer is not None and (binary or os.linesep == "\n"):
-            stream.flush()
-            buffer.write(data)
-            buffer.flush()
-        else:
-            stream.write(text)
-            stream.flush()
+        stream.flush()
+        buffer.write(text)
+        buffer.flush()
 
 
 def write_stdout_lines(lines: Iterable[str]) -> None:
     """Write text to stdout piece by piece, each as soon as it is made (NDJSON, a record a
     line, as sqlite-utils' ``--nl``): a reader gets the first records before the last are
-    made, and the whole text is never held. Errors and encoding as :func:`write_stdout`."""
+    made, and the whole text is never held. Characters the stream's encoding cannot show
+    become '?'."""
     import codecs
 
-    from ..model.errors import OutputError
-
-    stream = sys.stdout
-    if stream is None:
-        raise OutputError("cannot write to the standard output: it is closed")
+    stream = _stdout()
     buffer = getattr(stream, "buffer", None)
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         codecs.lookup(encoding)
     except LookupError:
         buffer = None
+    # The bytes are written as they are, rather than encoded a second time by the stream (70 MB
+    # of JSON: 0.1 s), where the stream has bytes beneath it and would not translate newlines.
     with _stdout_errors(stream):
         if buffer is not None and os.linesep == "\n":
             stream.flush()
@@ -424,6 +405,14 @@ def write_stdout_lines(lines: Iterable[str]) -> None:
             for line in lines:
                 stream.write(line)
             stream.flush()
+
+
+def _stdout() -> Any:
+    from ..model.errors import OutputError
+
+    if sys.stdout is None:  # started with stdout closed
+        raise OutputError("cannot write to the standard output: it is closed")
+    return sys.stdout
 
 
 @contextlib.contextmanager
